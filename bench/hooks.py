@@ -1,0 +1,80 @@
+"""Setup hooks for pages that need a signed-in user or a CSRF-protected POST."""
+
+import re
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from bench.spec import USER_AGENT, Page, Prepared, SetupHook
+
+_CSRF_INPUT = re.compile(r"<input[^>]*\bname=[\"']csrf_token[\"'][^>]*>", re.I)
+_VALUE = re.compile(r"\bvalue=[\"']([^\"']+)[\"']", re.I)
+_CSRF_META = re.compile(r"<meta[^>]*\bname=[\"']csrf-token[\"'][^>]*\bcontent=[\"']([^\"']+)", re.I)
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+class SetupError(RuntimeError):
+    """A page's setup hook could not prepare its request."""
+
+
+def bench_client(app: Flask) -> FlaskClient:
+    """A cookie-keeping test client that sends the bench's User-Agent."""
+    return app.test_client(environ_base={"HTTP_USER_AGENT": USER_AGENT})
+
+
+def csrf_token(html: str) -> str:
+    """Find the CSRF token in a form's hidden input or a csrf-token meta tag."""
+    field = _CSRF_INPUT.search(html)
+    found = _VALUE.search(field.group(0)) if field else _CSRF_META.search(html)
+    if not found:
+        raise SetupError("no csrf_token found in the page")
+    return found.group(1)
+
+
+def cookie_header(app: Flask, client: FlaskClient) -> str:
+    """The Cookie header carrying the client's session (and remember-me) cookies."""
+    names = (app.config.get("SESSION_COOKIE_NAME", "session"),
+             app.config.get("REMEMBER_COOKIE_NAME", "remember_token"))
+    cookies = [client.get_cookie(name) for name in names]
+    return "; ".join(f"{c.key}={c.value}" for c in cookies if c is not None)
+
+
+def sign_in(app: Flask, email: str, password: str, login_path: str = "/auth/login") -> FlaskClient:
+    """Sign in through the real form; return the signed-in test client."""
+    client = bench_client(app)
+    form = client.get(login_path)
+    fields = {"email": email, "password": password, "csrf_token": csrf_token(form.text)}
+    answer = client.post(login_path, data=fields)
+    with client.session_transaction() as session:
+        signed = "_user_id" in session  # Flask-Login's key; absent when 2FA is still pending
+    if not signed:
+        raise SetupError(f"sign-in as {email} failed (answered {answer.status_code})")
+    return client
+
+
+def signed_in(email: str, password: str, login_path: str = "/auth/login") -> SetupHook:
+    """Hook: the page's request by a signed-in user (Cookie header)."""
+
+    def hook(app: Flask, page: Page) -> Prepared:
+        client = sign_in(app, email, password, login_path)
+        headers = {"User-Agent": USER_AGENT, "Cookie": cookie_header(app, client)}
+        return Prepared(page.method, page.path, headers)
+
+    return hook
+
+
+def signed_in_post(email: str, password: str, form_path: str, fields: Mapping[str, str],
+                   login_path: str = "/auth/login") -> SetupHook:
+    """Hook: a form POST by a signed-in user, with the CSRF token read from form_path."""
+
+    def hook(app: Flask, page: Page) -> Prepared:
+        client = sign_in(app, email, password, login_path)
+        token = csrf_token(client.get(form_path).text)
+        headers = {"User-Agent": USER_AGENT, "Cookie": cookie_header(app, client),
+                   "Content-Type": FORM_TYPE}
+        body = urlencode({**fields, "csrf_token": token})
+        return Prepared(page.method, page.path, headers, body)
+
+    return hook

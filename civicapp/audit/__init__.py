@@ -1,0 +1,1 @@
+"""Audit log of security-relevant and moderation actions."""

@@ -1,0 +1,47 @@
+"""Template globals: policies, the language switch, localized formatting."""
+
+import importlib
+import inspect
+
+from flask import request
+from flask_babel import format_date, format_datetime, format_decimal
+
+from civicapp.core.forms import ActionForm, LanguageForm
+from civicapp.i18n import HTML_LANG, LOCALE_NAMES, LOCALES, current_locale, in_reader_script
+
+
+def collect_policies(features) -> dict:
+    """Every `can_*` function of every feature's policies module, by name."""
+    policies = {}
+    for feature in features:
+        try:
+            module = importlib.import_module(f"civicapp.{feature}.policies")
+        except ModuleNotFoundError:
+            continue
+        for name, func in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("can_"):
+                policies[name] = func
+    return policies
+
+
+def register_template_helpers(app) -> None:
+    from civicapp import FEATURES
+
+    app.jinja_env.globals.update(collect_policies(FEATURES))
+    app.jinja_env.globals.update(LOCALES=LOCALES, LOCALE_NAMES=LOCALE_NAMES)
+    app.jinja_env.filters.update(
+        reader_script=in_reader_script,
+        date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
+        datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
+        number=lambda value: format_decimal(value) if value is not None else "",
+    )
+
+    @app.context_processor
+    def page_context():
+        locale = current_locale()
+        return {
+            "current_locale": locale,
+            "html_lang": HTML_LANG[locale],
+            "language_form": LanguageForm(next=request.full_path.rstrip("?")),
+            "action_form": ActionForm(),
+        }

@@ -1,0 +1,67 @@
+"""Home page, language switch and health check."""
+
+from flask import current_app, jsonify, make_response, redirect, render_template, request
+from flask_login import current_user
+from sqlalchemy import func, select, text
+
+from civicapp.core import bp
+from civicapp.core.forms import LanguageForm
+from civicapp.extensions import db
+from civicapp.i18n import LOCALE_COOKIE, LOCALES
+from civicapp.jobs import redis_connection
+from civicapp.municipalities.models import Country, Municipality
+from civicapp.security import safe_next
+
+
+@bp.get("/")
+def index():
+    """Show the home page."""
+    rows = db.session.execute(
+        select(Municipality.country, func.count()).group_by(Municipality.country)
+    ).all()
+    counts = {country: count for country, count in rows}
+    return render_template("core/index.html", counts=counts, Country=Country)
+
+
+@bp.post("/language")
+def set_language():
+    """Switch the interface language for the visitor, and on the profile when signed in."""
+    form = LanguageForm()
+    locale = request.form.get("locale")
+    target = safe_next(form.next.data)
+    if not form.validate_on_submit() or locale not in LOCALES:
+        return redirect(target)
+    if current_user.is_authenticated:
+        from civicapp.accounts.services import set_user_locale
+
+        set_user_locale(current_user, locale)
+    response = make_response(redirect(target))
+    response.set_cookie(
+        LOCALE_COOKIE,
+        locale,
+        max_age=current_app.config["LOCALE_COOKIE_MAX_AGE"],
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response
+
+
+@bp.get("/healthz")
+def healthz():
+    """Report whether the database (and Redis when configured) answer."""
+    checks = {"database": _check(lambda: db.session.execute(text("SELECT 1")))}
+    conn = redis_connection()
+    if conn is not None:
+        checks["redis"] = _check(conn.ping)
+    healthy = all(value == "ok" for value in checks.values())
+    return jsonify(status="ok" if healthy else "error", checks=checks), 200 if healthy else 503
+
+
+def _check(probe) -> str:
+    try:
+        probe()
+    except Exception as exc:  # report, never raise, from a health check
+        current_app.logger.warning("health check failed: %s", exc)
+        return "error"
+    return "ok"

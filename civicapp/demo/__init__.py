@@ -1,0 +1,1 @@
+"""Demo content for `make run` and the benchmark."""

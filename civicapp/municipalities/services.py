@@ -1,0 +1,113 @@
+"""Loading municipalities and finding them."""
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from civicapp.db import utcnow
+from civicapp.exceptions import DomainError
+from civicapp.extensions import db
+from civicapp.i18n import localized, normalize_search
+from civicapp.municipalities.models import Country, Municipality
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "municipalities.csv"
+COLUMNS = (
+    "slug",
+    "country",
+    "region",
+    "name_sq",
+    "name_sr_latn",
+    "name_sr_cyrl",
+    "name_en",
+    "population",
+    "population_year",
+)
+
+
+@dataclass
+class LoadResult:
+    created: int
+    updated: int
+    unchanged: int
+
+
+def load_municipalities(path: Path = DATA_FILE) -> LoadResult:
+    """Insert or update the municipalities of the CSV file; running it again changes nothing."""
+    rows = read_rows(path)
+    existing = {m.slug: m for m in db.session.scalars(select(Municipality))}
+    result = LoadResult(0, 0, 0)
+    for row in rows:
+        municipality = existing.get(row["slug"])
+        if municipality is None:
+            db.session.add(Municipality(**row))
+            result.created += 1
+        elif _apply(municipality, row):
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    db.session.commit()
+    return result
+
+
+def _apply(municipality: Municipality, row: dict) -> bool:
+    changed = False
+    for key, value in row.items():
+        if getattr(municipality, key) != value:
+            setattr(municipality, key, value)
+            changed = True
+    if changed:
+        municipality.updated_at = utcnow()
+    return changed
+
+
+def read_rows(path: Path) -> list[dict]:
+    """Parse and check the CSV file; refuse it whole when a row is wrong."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise DomainError(_("The file does not have the expected columns."))
+        rows = [_parse(row, number) for number, row in enumerate(reader, start=2)]
+    slugs = [row["slug"] for row in rows]
+    if len(set(slugs)) != len(slugs):
+        raise DomainError(_("The file lists a municipality twice."))
+    return rows
+
+
+def _parse(row: dict, number: int) -> dict:
+    try:
+        country = Country(row["country"])
+        population = int(row["population"]) if row["population"] else None
+        year = int(row["population_year"]) if row["population_year"] else None
+    except ValueError as exc:
+        raise DomainError(_("Line %(line)s of the file is not valid.", line=number)) from exc
+    names = [row[key].strip() for key in COLUMNS[3:7]]
+    if not row["slug"] or not all(names):
+        raise DomainError(_("Line %(line)s of the file is not valid.", line=number))
+    parsed = {key: row[key].strip() for key in ("slug", "region", *COLUMNS[3:7])}
+    parsed.update(country=country, population=population, population_year=year)
+    parsed["search_text"] = normalize_search(" ".join([parsed["slug"], *names, parsed["region"]]))
+    return parsed
+
+
+def get_municipality_by_slug(slug: str) -> Municipality | None:
+    return db.session.scalar(select(Municipality).where(Municipality.slug == slug))
+
+
+def list_municipalities(query: str = "", country: Country | None = None) -> list[Municipality]:
+    """Municipalities matching a name in any language or script, in the reader's order."""
+    stmt = select(Municipality)
+    if country is not None:
+        stmt = stmt.where(Municipality.country == country)
+    needle = normalize_search(query)
+    if needle:
+        stmt = stmt.where(Municipality.search_text.contains(needle, autoescape=True))
+    municipalities = list(db.session.scalars(stmt))
+    return sorted(municipalities, key=lambda m: normalize_search(localized(m, "name")))
+
+
+def municipality_choices() -> list[tuple[str, str]]:
+    """Options for a municipality select: a blank first, then every municipality by name."""
+    return [("", _("Not chosen"))] + [(str(m.id), m.name) for m in list_municipalities()]

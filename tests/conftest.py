@@ -1,0 +1,206 @@
+"""Shared fixtures: an app on SQLite or PostgreSQL, clients with CSRF, factories, sign-in."""
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from civicapp import create_app
+from civicapp.db import utcnow
+from civicapp.extensions import db as _db
+
+TEST_PASSWORD = "correct horse battery staple"
+
+
+def pytest_report_header(config):
+    return f"database: {'postgresql' if os.environ.get('CIVICAPP_TEST_DATABASE_URL') else 'sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A fresh database for this test run: a SQLite file, or a new PostgreSQL database."""
+    base = os.environ.get("CIVICAPP_TEST_DATABASE_URL")
+    if not base:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    from civicapp.config import normalise_database_url
+
+    url = make_url(normalise_database_url(base))
+    name = f"civicapp_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def make_test_app(database_url, instance_path, **overrides):
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-" + "x" * 32,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": "civicapp.test",
+        "REDIS_URL": None,
+        **overrides,
+    }
+    os.environ["CIVICAPP_INSTANCE_PATH"] = str(instance_path)
+    try:
+        app = create_app(config)
+    finally:
+        del os.environ["CIVICAPP_INSTANCE_PATH"]
+    app.test_client_class = CSRFClient
+    return app
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    app = make_test_app(database_url, tmp_path_factory.mktemp("instance"))
+    with app.app_context():
+        _db.drop_all()
+        _db.create_all()
+    yield app
+    with app.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(request):
+    """Every test starts from empty tables and an empty outbox."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    app = request.getfixturevalue("app")
+    with app.app_context():
+        _db.session.remove()
+        tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
+        with _db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    conn.execute(text(f"DELETE FROM {table}"))
+    for message in (Path(app.instance_path) / "outbox").glob("*.eml"):
+        message.unlink()
+
+
+@pytest.fixture
+def app_ctx(app):
+    with app.app_context():
+        yield
+        _db.session.remove()
+
+
+class CSRFClient(FlaskClient):
+    """A test client whose form posts carry a valid CSRF token unless told otherwise."""
+
+    def csrf_token(self) -> str:
+        with self.session_transaction() as session:
+            raw = session.setdefault("csrf_token", uuid.uuid4().hex)
+        secret = self.application.config.get("WTF_CSRF_SECRET_KEY") or self.application.secret_key
+        return URLSafeTimedSerializer(secret, salt="wtf-csrf-token").dumps(raw)
+
+    def post(self, *args, csrf=True, **kwargs):
+        if csrf and isinstance(kwargs.get("data", {}), dict):
+            kwargs["data"] = {"csrf_token": self.csrf_token(), **kwargs.get("data", {})}
+        return super().post(*args, **kwargs)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_municipality(app_ctx):
+    from civicapp.municipalities.models import Country, Municipality
+
+    def make(slug="pristina", **fields):
+        defaults = dict(
+            slug=slug,
+            country=Country.KOSOVO,
+            region="Prishtinë",
+            name_sq=f"{slug} sq",
+            name_sr_latn=f"{slug} sr",
+            name_sr_cyrl=f"{slug} ср",
+            name_en=f"{slug} en",
+            search_text=slug,
+        )
+        municipality = Municipality(**(defaults | fields))
+        _db.session.add(municipality)
+        _db.session.commit()
+        return municipality
+
+    return make
+
+
+@pytest.fixture
+def make_user(app_ctx):
+    from civicapp.accounts.models import Role, User
+    from civicapp.accounts.passwords import hash_password
+    from civicapp.municipalities.models import StaffAssignment
+
+    counter = iter(range(1, 10_000))
+    hashed = hash_password(TEST_PASSWORD)
+
+    def make(role=Role.CITIZEN, verified=True, staff_of=(), totp_secret=None, **fields):
+        n = next(counter)
+        user = User(
+            email=f"user{n}@example.org",
+            display_name=f"User {n}",
+            password_hash=hashed,
+            role=role,
+            email_verified_at=utcnow() if verified else None,
+            totp_secret=totp_secret,
+            totp_enabled_at=utcnow() if totp_secret else None,
+            **fields,
+        )
+        _db.session.add(user)
+        _db.session.flush()
+        for municipality in staff_of:
+            _db.session.add(StaffAssignment(user_id=user.id, municipality_id=municipality.id))
+        _db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client):
+    """Sign a user in on the client by setting the session as a completed sign-in does."""
+
+    def sign_in(user, on=None):
+        target = on or client
+        with target.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+        return target
+
+    return sign_in
+
+
+def outbox(app) -> list[str]:
+    """Texts of the messages in the outbox, oldest first."""
+    from email import message_from_bytes, policy
+
+    from civicapp.mail import outbox_messages
+
+    messages = []
+    for path in outbox_messages(app.instance_path):
+        message = message_from_bytes(path.read_bytes(), policy=policy.default)
+        messages.append(
+            {"to": message["To"], "subject": message["Subject"], "body": message.get_content()}
+        )
+    return messages
