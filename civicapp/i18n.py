@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -137,6 +137,8 @@ def parse_locale(value: str | None) -> str | None:
 
 def select_locale() -> str:
     """Pick the profile's language, then the visitor's cookie, then Accept-Language, then sq."""
+    if not has_request_context():
+        return current_app.config.get("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
     cached = g.get("_locale")
     if cached:
         return cached

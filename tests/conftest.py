@@ -107,6 +107,16 @@ class CSRFClient(FlaskClient):
         secret = self.application.config.get("WTF_CSRF_SECRET_KEY") or self.application.secret_key
         return URLSafeTimedSerializer(secret, salt="wtf-csrf-token").dumps(raw)
 
+    def open(self, *args, **kwargs):
+        # Like a real request: the test's own session ends its transaction first (so it sees
+        # what the request wrote), and the request gets a fresh app context, `g` and session.
+        from flask import has_app_context
+
+        if has_app_context():
+            _db.session.commit()
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
     def post(self, *args, csrf=True, **kwargs):
         if csrf and isinstance(kwargs.get("data", {}), dict):
             kwargs["data"] = {"csrf_token": self.csrf_token(), **kwargs.get("data", {})}
@@ -157,7 +167,7 @@ def make_user(app_ctx):
 
     def make(role=Role.CITIZEN, verified=True, staff_of=(), totp_secret=None, **fields):
         n = next(counter)
-        user = User(
+        values = dict(
             email=f"user{n}@example.org",
             display_name=f"User {n}",
             password_hash=hashed,
@@ -165,8 +175,8 @@ def make_user(app_ctx):
             email_verified_at=utcnow() if verified else None,
             totp_secret=totp_secret,
             totp_enabled_at=utcnow() if totp_secret else None,
-            **fields,
         )
+        user = User(**(values | fields))
         _db.session.add(user)
         _db.session.flush()
         for municipality in staff_of:

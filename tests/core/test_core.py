@@ -1,0 +1,98 @@
+"""Site-wide behaviour: headers, health, language switch, error pages."""
+
+import pytest
+from sqlalchemy import select
+
+from civicapp.accounts.models import User
+from civicapp.config import check_production
+from civicapp.extensions import db
+from tests.conftest import make_test_app
+
+
+def test_security_headers_on_every_response(client):
+    for path in ("/", "/auth/login", "/no-such-page", "/healthz"):
+        headers = client.get(path).headers
+        csp = headers["Content-Security-Policy"]
+        assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"]
+
+
+def test_healthz_reports_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "checks": {"database": "ok"}}
+
+
+def test_language_switch_is_remembered_for_visitor(client):
+    response = client.post("/language", data={"locale": "sr", "next": "/municipalities/"})
+    assert response.headers["Location"] == "/municipalities/"
+    assert 'lang="sr-Cyrl"' in client.get("/").get_data(as_text=True)
+
+
+def test_language_switch_is_saved_on_profile(client, make_user, login):
+    user = make_user(locale="sq")
+    login(user)
+    client.post("/language", data={"locale": "en", "next": "/"})
+    db.session.refresh(user)
+    assert user.locale == "en"
+
+
+def test_language_switch_refuses_bad_values_and_foreign_next(client):
+    response = client.post("/language", data={"locale": "xx", "next": "https://evil.example"})
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert 'lang="sq"' in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "header, lang",
+    [
+        ("sr-Latn-RS,sr;q=0.8", "sr-Latn"),
+        ("sr-RS", "sr-Cyrl"),
+        ("en-GB,en;q=0.9", "en"),
+        ("de-DE", "sq"),
+    ],
+)
+def test_accept_language_is_the_fallback(client, header, lang):
+    page = client.get("/", headers={"Accept-Language": header}).get_data(as_text=True)
+    assert f'lang="{lang}"' in page
+
+
+def test_error_pages_are_translated_and_show_no_internals(client):
+    client.set_cookie("civicapp_locale", "en", domain="civicapp.test")
+    response = client.get("/no-such-page")
+    assert response.status_code == 404 and "Page not found" in response.get_data(as_text=True)
+    client.set_cookie("civicapp_locale", "sq", domain="civicapp.test")
+    assert "Page not found" not in client.get("/no-such-page").get_data(as_text=True)
+
+
+def test_unexpected_error_is_a_plain_500(app, database_url, tmp_path):
+    broken = make_test_app(database_url, tmp_path, PROPAGATE_EXCEPTIONS=False)
+
+    @broken.get("/__boom")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    response = broken.test_client().get("/__boom")
+    assert response.status_code == 500
+    assert "secret internals" not in response.get_data(as_text=True)
+
+
+def test_production_refuses_weak_secret_and_debug():
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        check_production({"PRODUCTION": True, "SECRET_KEY": "dev"})
+    with pytest.raises(RuntimeError, match="DEBUG"):
+        check_production({"PRODUCTION": True, "SECRET_KEY": "x" * 40, "DEBUG": True})
+    check_production({"PRODUCTION": True, "SECRET_KEY": "x" * 40})
+
+
+def test_home_page_shows_counts_in_the_reader_language(client, app_ctx):
+    from civicapp.municipalities.services import load_municipalities
+
+    load_municipalities()
+    client.set_cookie("civicapp_locale", "en", domain="civicapp.test")
+    page = client.get("/").get_data(as_text=True)
+    assert (
+        "38 municipalities" in page and "61 municipalities" in page and "3 municipalities" in page
+    )
+    assert db.session.scalar(select(User)) is None
