@@ -21,7 +21,9 @@ class SetupError(RuntimeError):
 
 def bench_client(app: Flask) -> FlaskClient:
     """A cookie-keeping test client that sends the bench's User-Agent."""
-    return app.test_client(environ_base={"HTTP_USER_AGENT": USER_AGENT})
+    client = app.test_client()
+    client.environ_base["HTTP_USER_AGENT"] = USER_AGENT
+    return client
 
 
 def csrf_token(html: str) -> str:
@@ -35,8 +37,10 @@ def csrf_token(html: str) -> str:
 
 def cookie_header(app: Flask, client: FlaskClient) -> str:
     """The Cookie header carrying the client's session (and remember-me) cookies."""
-    names = (app.config.get("SESSION_COOKIE_NAME", "session"),
-             app.config.get("REMEMBER_COOKIE_NAME", "remember_token"))
+    names = (
+        app.config.get("SESSION_COOKIE_NAME", "session"),
+        app.config.get("REMEMBER_COOKIE_NAME", "remember_token"),
+    )
     cookies = [client.get_cookie(name) for name in names]
     return "; ".join(f"{c.key}={c.value}" for c in cookies if c is not None)
 
@@ -65,15 +69,23 @@ def signed_in(email: str, password: str, login_path: str = "/auth/login") -> Set
     return hook
 
 
-def signed_in_post(email: str, password: str, form_path: str, fields: Mapping[str, str],
-                   login_path: str = "/auth/login") -> SetupHook:
+def signed_in_post(
+    email: str,
+    password: str,
+    form_path: str,
+    fields: Mapping[str, str],
+    login_path: str = "/auth/login",
+) -> SetupHook:
     """Hook: a form POST by a signed-in user, with the CSRF token read from form_path."""
 
     def hook(app: Flask, page: Page) -> Prepared:
         client = sign_in(app, email, password, login_path)
         token = csrf_token(client.get(form_path).text)
-        headers = {"User-Agent": USER_AGENT, "Cookie": cookie_header(app, client),
-                   "Content-Type": FORM_TYPE}
+        headers = {
+            "User-Agent": USER_AGENT,
+            "Cookie": cookie_header(app, client),
+            "Content-Type": FORM_TYPE,
+        }
         body = urlencode({**fields, "csrf_token": token})
         return Prepared(page.method, page.path, headers, body)
 

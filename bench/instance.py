@@ -26,8 +26,11 @@ def bench_env(instance: Path, secret: str, workers: int | None = None) -> dict[s
     DATABASE_URL is dropped so the bench never seeds a database it did not create.
     """
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env.update(CIVICAPP_INSTANCE_PATH=str(instance), CIVICAPP_SECRET_KEY=secret,
-               CIVICAPP_RATELIMIT_ENABLED="false")
+    env.update(
+        CIVICAPP_INSTANCE_PATH=str(instance),
+        CIVICAPP_SECRET_KEY=secret,
+        CIVICAPP_RATELIMIT_ENABLED="false",
+    )
     if workers:
         env["CIVICAPP_WORKERS"] = str(workers)
     return env
@@ -41,18 +44,25 @@ def build_commands(scale: int) -> list[list[str]]:
 def run_step(args: list[str], env: dict[str, str], repo: Path, bin_dir: Path) -> Step:
     """Run `flask --app wsgi <args>` from the repo root; raise with its output on failure."""
     started = time.perf_counter()
-    done = subprocess.run([str(bin_dir / "flask"), "--app", "wsgi", *args], cwd=repo, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [str(bin_dir / "flask"), "--app", "wsgi", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         output = (done.stdout + done.stderr).strip()[-3000:]
-        raise RuntimeError(f"`flask --app wsgi {' '.join(args)}` failed "
-                           f"({done.returncode}):\n{output}")
+        raise RuntimeError(
+            f"`flask --app wsgi {' '.join(args)}` failed ({done.returncode}):\n{output}"
+        )
     return Step(" ".join(args), seconds)
 
 
-def build(scale: int, env: dict[str, str], repo: Path, bin_dir: Path,
-          echo: Callable[[str], None] = print) -> list[Step]:
+def build(
+    scale: int, env: dict[str, str], repo: Path, bin_dir: Path, echo: Callable[[str], None] = print
+) -> list[Step]:
     """Create the instance folder and run every build step, printing each one's time."""
     Path(env["CIVICAPP_INSTANCE_PATH"]).mkdir(parents=True, exist_ok=True)
     steps = []

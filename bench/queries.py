@@ -104,8 +104,9 @@ def count(app: Flask, prepared: Prepared, repeats: int = 2) -> QueryCount:
 
 def send(client, prepared: Prepared) -> int:
     """Issue the prepared request through the test client; return its status code."""
-    response = client.open(prepared.path, method=prepared.method, headers=prepared.headers,
-                           data=prepared.body or None)
+    response = client.open(
+        prepared.path, method=prepared.method, headers=prepared.headers, data=prepared.body or None
+    )
     response.close()
     return response.status_code
 

@@ -10,6 +10,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import traceback
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -30,14 +31,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=2, help="unrecorded seconds before each run")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=None,
-                        help="CIVICAPP_WORKERS for both servers (default: gunicorn.conf.py's)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="CIVICAPP_WORKERS for both servers (default: gunicorn.conf.py's)",
+    )
     parser.add_argument("--pages", default="", help="comma-separated page names (default all)")
     parser.add_argument("--out", type=Path, default=Path("bench/results/latest.json"))
-    parser.add_argument("--check-growth", action="store_true",
-                        help="also seed a second database and flag query counts that change")
-    parser.add_argument("--growth-scale", type=int, default=None,
-                        help="scale of the second database (default 1, or 3 when --scale is 1)")
+    parser.add_argument(
+        "--check-growth",
+        action="store_true",
+        help="also seed a second database and flag query counts that change",
+    )
+    parser.add_argument(
+        "--growth-scale",
+        type=int,
+        default=None,
+        help="scale of the second database (default 1, or 3 when --scale is 1)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (db, logs)")
     return parser.parse_args(argv)
 
@@ -69,20 +81,33 @@ def count_pages(pages: list[Page], env: dict[str, str]) -> dict[str, tuple[Prepa
         return queries.prepare_and_count(app, pages)
 
 
-def measure(server: servers.Server, label: str, prepared: Prepared, load: wrk.Load,
-            scratch: Path, warmup: int) -> wrk.WrkResult:
+def measure(
+    server: servers.Server,
+    label: str,
+    prepared: Prepared,
+    load: wrk.Load,
+    scratch: Path,
+    warmup: int,
+) -> wrk.WrkResult:
     """Warm the server up unrecorded, then load it for the full duration."""
     script = scratch / f"{label.replace(' ', '_').replace('/', '_')}.lua"
     if warmup > 0:
         wrk.run(server.port, prepared, load, script, duration=warmup)
     result = wrk.run(server.port, prepared, load, script)
-    print(f"  {label:<28} {result.requests_per_second:9.0f} req/s  p50 {result.p50_ms:.2f} ms"
-          f"  p99 {result.p99_ms:.2f} ms")
+    print(
+        f"  {label:<28} {result.requests_per_second:9.0f} req/s  p50 {result.p50_ms:.2f} ms"
+        f"  p99 {result.p99_ms:.2f} ms"
+    )
     return result
 
 
-def load_all(pages: list[Page], prepared: dict[str, Prepared], env: dict[str, str],
-             args: argparse.Namespace, scratch: Path) -> tuple[report.Ceiling, dict]:
+def load_all(
+    pages: list[Page],
+    prepared: dict[str, Prepared],
+    env: dict[str, str],
+    args: argparse.Namespace,
+    scratch: Path,
+) -> tuple[report.Ceiling, dict]:
     """Serve app and hello world; load the ceiling, every page, then the ceiling again.
 
     The ceiling is measured before and after the pages and averaged, rather than interleaved
@@ -95,18 +120,24 @@ def load_all(pages: list[Page], prepared: dict[str, Prepared], env: dict[str, st
         print("Starting gunicorn for the app and for hello world")
         app = stack.enter_context(servers.serve("app", "wsgi:app", env, REPO, bin_dir(), scratch))
         hello = stack.enter_context(
-            servers.serve("hello", "bench.hello:app", env, REPO, bin_dir(), scratch))
-        print(f"Loading with wrk: {args.connections} connections, {args.threads} threads, "
-              f"{args.duration}s per run after {args.warmup}s warm-up")
+            servers.serve("hello", "bench.hello:app", env, REPO, bin_dir(), scratch)
+        )
+        print(
+            f"Loading with wrk: {args.connections} connections, {args.threads} threads, "
+            f"{args.duration}s per run after {args.warmup}s warm-up"
+        )
         before = measure(hello, "ceiling (before)", HELLO, load, scratch, args.warmup)
-        results = {p.name: measure(app, p.name, prepared[p.name], load, scratch, args.warmup)
-                   for p in pages}
+        results = {
+            p.name: measure(app, p.name, prepared[p.name], load, scratch, args.warmup)
+            for p in pages
+        }
         after = measure(hello, "ceiling (after)", HELLO, load, scratch, args.warmup)
     return report.Ceiling(before, after), results
 
 
-def growth_counts(pages: list[Page], args: argparse.Namespace, scratch: Path,
-                  secret: str) -> tuple[int, dict[str, QueryCount]]:
+def growth_counts(
+    pages: list[Page], args: argparse.Namespace, scratch: Path, secret: str
+) -> tuple[int, dict[str, QueryCount]]:
     """Seed a second database at another scale and count every page's queries there."""
     scale = args.growth_scale or (3 if args.scale == 1 else 1)
     env = instance.bench_env(scratch / f"instance-scale-{scale}", secret, args.workers)
@@ -120,20 +151,30 @@ def bench(args: argparse.Namespace, pages: list[Page], scratch: Path) -> dict:
     env = instance.bench_env(scratch / "instance", secret, args.workers)
     steps = seed("bench", args.scale, env)
     counted = count_pages(pages, env)
-    growth_scale, other = growth_counts(pages, args, scratch, secret) if args.check_growth \
-        else (None, {})
+    growth_scale, other = (
+        growth_counts(pages, args, scratch, secret) if args.check_growth else (None, {})
+    )
     ceiling, loads = load_all(pages, {n: p for n, (p, _) in counted.items()}, env, args, scratch)
-    results = [report.PageResult(p, counted[p.name][0], loads[p.name], counted[p.name][1],
-                                 growth=other.get(p.name)) for p in pages]
+    results = [
+        report.PageResult(
+            p, counted[p.name][0], loads[p.name], counted[p.name][1], growth=other.get(p.name)
+        )
+        for p in pages
+    ]
     for result in results:
         result.judge(ceiling)
     print()
     print(report.table(ceiling, results))
     for line in report.notes(ceiling, results):
         print(line)
-    settings = {"scale": args.scale, "duration": args.duration, "warmup": args.warmup,
-                "connections": args.connections, "threads": args.threads,
-                "workers": args.workers or "gunicorn.conf.py default"}
+    settings = {
+        "scale": args.scale,
+        "duration": args.duration,
+        "warmup": args.warmup,
+        "connections": args.connections,
+        "threads": args.threads,
+        "workers": args.workers or "gunicorn.conf.py default",
+    }
     growth = {"scale": growth_scale} if args.check_growth else None
     return report.document(settings, steps, ceiling, results, growth)
 
@@ -153,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         doc = bench(args, pages, scratch)
     except (RuntimeError, OSError) as error:
         print(f"bench failed: {error}", file=sys.stderr)
+        return 2
+    except Exception:  # a broken setup hook or app: still exit 2, not "pages failed"
+        traceback.print_exc()
         return 2
     finally:
         if args.keep:

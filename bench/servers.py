@@ -58,13 +58,17 @@ def wait_until_up(server: Server) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            raise RuntimeError(f"{server.name}: gunicorn exited with {server.process.returncode}"
-                               f"\n{log_tail(server.log)}")
+            raise RuntimeError(
+                f"{server.name}: gunicorn exited with {server.process.returncode}"
+                f"\n{log_tail(server.log)}"
+            )
         if answers(server.port):
             return
         time.sleep(0.2)
-    raise RuntimeError(f"{server.name}: no answer on port {server.port} after {START_TIMEOUT}s"
-                       f"\n{log_tail(server.log)}")
+    raise RuntimeError(
+        f"{server.name}: no answer on port {server.port} after {START_TIMEOUT}s"
+        f"\n{log_tail(server.log)}"
+    )
 
 
 def stop(server: Server) -> None:
@@ -81,8 +85,15 @@ def stop(server: Server) -> None:
 
 
 @contextmanager
-def serve(name: str, wsgi_app: str, env: dict[str, str], repo: Path, bin_dir: Path,
-          log_dir: Path, config: str = "gunicorn.conf.py") -> Iterator[Server]:
+def serve(
+    name: str,
+    wsgi_app: str,
+    env: dict[str, str],
+    repo: Path,
+    bin_dir: Path,
+    log_dir: Path,
+    config: str = "gunicorn.conf.py",
+) -> Iterator[Server]:
     """Serve wsgi_app with `gunicorn -c gunicorn.conf.py` from the repo root until exit."""
     port = free_port()
     bind = f"{HOST}:{port}"
@@ -90,11 +101,25 @@ def serve(name: str, wsgi_app: str, env: dict[str, str], repo: Path, bin_dir: Pa
     # Own control socket per server: two masters (app, hello) or a developer's `make run`
     # would otherwise fight over the default ~/.gunicorn/gunicorn.ctl.
     control = log_dir / f"gunicorn-{name}.ctl"
-    command = [str(bin_dir / "gunicorn"), "-c", config, "--bind", bind,
-               "--control-socket", str(control), wsgi_app]
+    command = [
+        str(bin_dir / "gunicorn"),
+        "-c",
+        config,
+        "--bind",
+        bind,
+        "--control-socket",
+        str(control),
+        wsgi_app,
+    ]
     with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=repo, env={**env, "CIVICAPP_BIND": bind},
-                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=repo,
+            env={**env, "CIVICAPP_BIND": bind},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     server = Server(name, port, process, log)
     try:
         wait_until_up(server)

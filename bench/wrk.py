@@ -60,9 +60,11 @@ def lua_string(text: str) -> str:
 
 def script(prepared: Prepared) -> str:
     """The Lua script that makes wrk send the prepared request and report JSON."""
-    lines = [f"MARKER = {lua_string(MARKER)}",
-             f"wrk.method = {lua_string(prepared.method)}",
-             f"wrk.path = {lua_string(prepared.path)}"]
+    lines = [
+        f"MARKER = {lua_string(MARKER)}",
+        f"wrk.method = {lua_string(prepared.method)}",
+        f"wrk.path = {lua_string(prepared.path)}",
+    ]
     if prepared.body:
         lines.append(f"wrk.body = {lua_string(prepared.body)}")
     for name, value in prepared.headers.items():
@@ -82,8 +84,10 @@ def parse(stdout: str) -> WrkResult:
         requests=int(raw["requests"]),
         seconds=seconds,
         requests_per_second=raw["requests"] / seconds if seconds else 0.0,
-        p50_ms=raw["p50_us"] / 1000, p90_ms=raw["p90_us"] / 1000,
-        p99_ms=raw["p99_us"] / 1000, mean_ms=raw["mean_us"] / 1000,
+        p50_ms=raw["p50_us"] / 1000,
+        p90_ms=raw["p90_us"] / 1000,
+        p99_ms=raw["p99_us"] / 1000,
+        mean_ms=raw["mean_us"] / 1000,
         max_ms=raw["max_us"] / 1000,
         non_2xx_3xx=max(int(raw["status"]), int(text_count.group(1)) if text_count else 0),
         socket_errors={k: int(raw[k]) for k in ("connect", "read", "write", "timeout")},
@@ -100,15 +104,28 @@ class Load:
     timeout: int = 5
 
 
-def run(port: int, prepared: Prepared, load: Load, script_path: Path,
-        duration: int | None = None) -> WrkResult:
+def run(
+    port: int, prepared: Prepared, load: Load, script_path: Path, duration: int | None = None
+) -> WrkResult:
     """Load 127.0.0.1:port with the prepared request and return wrk's figures."""
     wrk = shutil.which("wrk") or "/usr/bin/wrk"
     script_path.write_text(script(prepared))
     seconds = load.duration if duration is None else duration
-    command = [wrk, "--latency", "-t", str(load.threads), "-c", str(load.connections),
-               "-d", f"{seconds}s", "--timeout", f"{load.timeout}s", "-s", str(script_path),
-               f"http://127.0.0.1:{port}{prepared.path}"]
+    command = [
+        wrk,
+        "--latency",
+        "-t",
+        str(load.threads),
+        "-c",
+        str(load.connections),
+        "-d",
+        f"{seconds}s",
+        "--timeout",
+        f"{load.timeout}s",
+        "-s",
+        str(script_path),
+        f"http://127.0.0.1:{port}{prepared.path}",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
     if done.returncode != 0:
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")

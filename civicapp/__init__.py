@@ -9,7 +9,20 @@ from flask import Flask
 from civicapp.config import DefaultConfig, check_production, env_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-FEATURES = ("core", "accounts", "municipalities", "admin")
+# Feature packages, each with a blueprint `bp`; models, policies and demo seeders are found here.
+FEATURES = (
+    "core",
+    "accounts",
+    "municipalities",
+    "admin",
+    "consultations",
+    "priorities",
+    "comments",
+    "moderation",
+    "responses",
+    "notifications",
+    "api",
+)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -90,7 +103,9 @@ def register_blueprints(app: Flask) -> None:
     import importlib
 
     for feature in FEATURES:
-        app.register_blueprint(importlib.import_module(f"civicapp.{feature}").bp)
+        module = importlib.import_module(f"civicapp.{feature}")
+        if hasattr(module, "bp"):
+            app.register_blueprint(module.bp)
 
 
 def register_request_hooks(app: Flask) -> None:

@@ -14,8 +14,24 @@ LOCALE_NAMES = {"sq": "Shqip", "sr_Latn": "Srpski", "sr": "Српски", "en": 
 HTML_LANG = {"sq": "sq", "sr_Latn": "sr-Latn", "sr": "sr-Cyrl", "en": "en"}
 LOCALE_COOKIE = "civicapp_locale"
 
-# Languages user content can be written in, with the platform locale that reads it.
+# Languages user content can be written in. Official answers may also need Turkish or Bosnian.
 CONTENT_LANGUAGES = ("sq", "sr", "en")
+ANSWER_LANGUAGES = ("sq", "sr", "tr", "bs", "en")
+
+
+def language_label(code: str) -> str:
+    """The name of a content language, in the reader's language."""
+    from flask_babel import gettext as _
+
+    labels = {
+        "sq": _("Albanian"),
+        "sr": _("Serbian"),
+        "en": _("English"),
+        "tr": _("Turkish"),
+        "bs": _("Bosnian"),
+    }
+    return labels.get(code, code)
+
 
 _LATIN_DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ", "dz\u030c": "џ"}
 _LATIN_SINGLE = dict(

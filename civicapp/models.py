@@ -1,5 +1,17 @@
 """Every feature's models, imported so that Alembic and create_all see them all."""
 
-from civicapp.accounts.models import User  # noqa: F401
+import importlib
+import importlib.util
+
+from civicapp import FEATURES
 from civicapp.audit.models import AuditEvent  # noqa: F401
-from civicapp.municipalities.models import Municipality, StaffAssignment  # noqa: F401
+
+
+def import_feature_models() -> None:
+    for feature in FEATURES:
+        name = f"civicapp.{feature}.models"
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
+
+
+import_feature_models()

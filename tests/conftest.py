@@ -125,7 +125,10 @@ class CSRFClient(FlaskClient):
 
 @pytest.fixture
 def client(app):
-    return app.test_client()
+    """A visitor reading English, so assertions can quote the source strings."""
+    client = app.test_client()
+    client.set_cookie("civicapp_locale", "en", domain="civicapp.test")
+    return client
 
 
 @pytest.fixture
@@ -175,6 +178,7 @@ def make_user(app_ctx):
             email_verified_at=utcnow() if verified else None,
             totp_secret=totp_secret,
             totp_enabled_at=utcnow() if totp_secret else None,
+            locale="en",
         )
         user = User(**(values | fields))
         _db.session.add(user)

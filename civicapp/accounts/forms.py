@@ -6,13 +6,14 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from civicapp.accounts.passwords import MAX_LENGTH, password_problem
+from civicapp.core.forms import choices
 from civicapp.i18n import LOCALE_NAMES, LOCALES
 
 REQUIRED = _l("This field is required.")
 
 
 def locale_choices():
-    return [(code, LOCALE_NAMES[code]) for code in LOCALES]
+    return choices((code, LOCALE_NAMES[code]) for code in LOCALES)
 
 
 EMAIL_LABEL = _l("E-mail address")

@@ -6,12 +6,13 @@ from wtforms import SelectField
 from wtforms.validators import DataRequired
 
 from civicapp.accounts.models import ROLE_LABELS, Role
+from civicapp.core.forms import choices
 
 
 class RoleForm(FlaskForm):
     role = SelectField(
         _l("Platform role"),
-        choices=[(r.value, ROLE_LABELS[r]) for r in Role],
+        choices=choices((r.value, ROLE_LABELS[r]) for r in Role),
         validators=[DataRequired(_l("This field is required."))],
     )
 

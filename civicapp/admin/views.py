@@ -10,7 +10,7 @@ from civicapp.admin import bp, forms, services
 from civicapp.admin.policies import can_administer, can_view_audit_log
 from civicapp.audit.models import AuditEvent
 from civicapp.authz import require
-from civicapp.core.forms import ActionForm
+from civicapp.core.forms import ActionForm, choices
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.municipalities.models import Municipality
@@ -43,7 +43,7 @@ def user(user_id):
 def _user_page(account, role_form=None, staff_form=None):
     role_form = role_form or forms.RoleForm(role=account.role.value, formdata=None)
     staff_form = staff_form or forms.StaffForm(formdata=None)
-    staff_form.municipality_id.choices = [(m.id, m.name) for m in list_municipalities()]
+    staff_form.municipality_id.choices = choices((m.id, m.name) for m in list_municipalities())
     failed = bool(role_form.errors or staff_form.errors)
     return render_template(
         "admin/user.html", account=account, role_form=role_form, staff_form=staff_form
@@ -71,7 +71,7 @@ def assign_staff(user_id):
     """Make an account staff of a municipality."""
     account = db.get_or_404(User, user_id)
     form = forms.StaffForm()
-    form.municipality_id.choices = [(m.id, m.name) for m in list_municipalities()]
+    form.municipality_id.choices = choices((m.id, m.name) for m in list_municipalities())
     if not form.validate_on_submit():
         return _user_page(account, staff_form=form)
     services.assign_staff(

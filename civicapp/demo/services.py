@@ -1,6 +1,7 @@
 """Seed demo content: the same accounts every time, plus bulk content that grows with scale."""
 
 import importlib
+import importlib.util
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -36,7 +37,14 @@ DEMO_ACCOUNTS = (
         "en",
     ),
 )
-FEATURE_SEEDERS = ("civicapp.accounts.demo",)
+
+
+def feature_seeders() -> list[str]:
+    """Each feature's `demo` module, in FEATURES order."""
+    from civicapp import FEATURES
+
+    names = [f"civicapp.{feature}.demo" for feature in FEATURES]
+    return [name for name in names if importlib.util.find_spec(name) is not None]
 
 
 def seed_demo(scale: int = 1) -> Iterator[str]:
@@ -65,5 +73,5 @@ def seed_demo(scale: int = 1) -> Iterator[str]:
             assign_staff(None, user, municipality)
     db.session.commit()
     yield f"demo accounts: {len(DEMO_ACCOUNTS)} (password {DEMO_PASSWORD})"
-    for path in FEATURE_SEEDERS:
+    for path in feature_seeders():
         yield from importlib.import_module(path).seed(scale)

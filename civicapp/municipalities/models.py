@@ -20,6 +20,8 @@ class Municipality(TimestampMixin, db.Model):
     __tablename__ = "municipalities"
     __table_args__ = (
         CheckConstraint("population IS NULL OR population >= 0", name="population_positive"),
+        CheckConstraint("response_days BETWEEN 1 AND 365", name="response_days_range"),
+        CheckConstraint("support_threshold BETWEEN 1 AND 1000000", name="support_threshold_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,10 +35,18 @@ class Municipality(TimestampMixin, db.Model):
     search_text: Mapped[str] = mapped_column(String(600), default="")
     population: Mapped[int | None] = mapped_column(Integer)
     population_year: Mapped[int | None] = mapped_column(Integer)
+    # Languages an official answer must be given in, comma-separated codes (see OFFICIAL_LANGUAGES).
+    official_languages: Mapped[str] = mapped_column(String(32), default="sq")
+    response_days: Mapped[int] = mapped_column(Integer, default=30)
+    support_threshold: Mapped[int] = mapped_column(Integer, default=50)
 
     staff_assignments: Mapped[list["StaffAssignment"]] = relationship(
         back_populates="municipality", cascade="all, delete-orphan"
     )
+
+    @property
+    def official_language_codes(self) -> tuple[str, ...]:
+        return tuple(code for code in self.official_languages.split(",") if code)
 
     @property
     def name(self) -> str:

@@ -27,6 +27,13 @@ COLUMNS = (
 )
 
 
+# Official languages by country, with the municipalities where Kosovo's Law on the Use of
+# Languages gives Turkish (and in Prizren also Bosnian) official status. Serbia's three
+# municipalities use Serbian and Albanian officially; Albania uses Albanian.
+OFFICIAL_LANGUAGES = {Country.KOSOVO: "sq,sr", Country.ALBANIA: "sq", Country.SERBIA: "sr,sq"}
+OFFICIAL_LANGUAGE_OVERRIDES = {"prizren": "sq,sr,tr,bs", "mamusha": "sq,sr,tr"}
+
+
 @dataclass
 class LoadResult:
     created: int
@@ -89,6 +96,9 @@ def _parse(row: dict, number: int) -> dict:
     parsed = {key: row[key].strip() for key in ("slug", "region", *COLUMNS[3:7])}
     parsed.update(country=country, population=population, population_year=year)
     parsed["search_text"] = normalize_search(" ".join([parsed["slug"], *names, parsed["region"]]))
+    parsed["official_languages"] = OFFICIAL_LANGUAGE_OVERRIDES.get(
+        parsed["slug"], OFFICIAL_LANGUAGES[country]
+    )
     return parsed
 
 
@@ -108,6 +118,8 @@ def list_municipalities(query: str = "", country: Country | None = None) -> list
     return sorted(municipalities, key=lambda m: normalize_search(localized(m, "name")))
 
 
-def municipality_choices() -> list[tuple[str, str]]:
+def municipality_choices() -> list:
     """Options for a municipality select: a blank first, then every municipality by name."""
-    return [("", _("Not chosen"))] + [(str(m.id), m.name) for m in list_municipalities()]
+    from civicapp.core.forms import choices
+
+    return choices([("", _("Not chosen"))] + [(m.id, m.name) for m in list_municipalities()])

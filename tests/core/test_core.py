@@ -39,6 +39,7 @@ def test_language_switch_is_saved_on_profile(client, make_user, login):
 
 
 def test_language_switch_refuses_bad_values_and_foreign_next(client):
+    client.delete_cookie("civicapp_locale", domain="civicapp.test")
     response = client.post("/language", data={"locale": "xx", "next": "https://evil.example"})
     assert response.status_code == 302 and response.headers["Location"] == "/"
     assert 'lang="sq"' in client.get("/").get_data(as_text=True)
@@ -54,6 +55,7 @@ def test_language_switch_refuses_bad_values_and_foreign_next(client):
     ],
 )
 def test_accept_language_is_the_fallback(client, header, lang):
+    client.delete_cookie("civicapp_locale", domain="civicapp.test")
     page = client.get("/", headers={"Accept-Language": header}).get_data(as_text=True)
     assert f'lang="{lang}"' in page
 

@@ -2,6 +2,7 @@
 
 import re
 
+from flask_babel import gettext
 from sqlalchemy import func, select
 
 from civicapp.extensions import db
@@ -31,7 +32,7 @@ def test_load_refuses_a_broken_file_whole(runner, app_ctx, tmp_path):
     bad.write_text("slug,country\nx,XK\n", encoding="utf-8")
     result = runner.invoke(args=["municipalities", "load", "--file", str(bad)])
     assert result.exit_code == 2
-    assert "expected columns" in result.output
+    assert gettext("The file does not have the expected columns.") in result.output
     assert count(Municipality) == 0
 
 
