@@ -218,3 +218,57 @@ def outbox(app) -> list[str]:
             {"to": message["To"], "subject": message["Subject"], "body": message.get_content()}
         )
     return messages
+
+
+@pytest.fixture
+def make_consultation(app_ctx):
+    from civicapp.consultations.models import Consultation, Phase
+
+    def make(municipality, phase=Phase.VOTING, support_threshold=50, **fields):
+        values = dict(
+            title="Capital investment priorities 2027",
+            description="Plan",
+            language="sq",
+            description_html="<p>Plan</p>",
+        )
+        consultation = Consultation(
+            municipality_id=municipality.id,
+            phase=phase,
+            support_threshold=support_threshold,
+            **(values | fields),
+        )
+        _db.session.add(consultation)
+        _db.session.commit()
+        return consultation
+
+    return make
+
+
+@pytest.fixture
+def make_priority(app_ctx):
+    from civicapp.i18n import normalize_search
+    from civicapp.priorities.models import Priority, Sector
+
+    def make(municipality, author=None, consultation=None, **fields):
+        values = dict(
+            title="Clean the river banks in Sofalia",
+            body="The river is full of waste.",
+            body_html="<p>The river is full of waste.</p>",
+            sector=Sector.ENVIRONMENT,
+            language="en",
+        )
+        values |= fields
+        priority = Priority(
+            municipality_id=municipality.id,
+            consultation=consultation,
+            author_id=getattr(author, "id", None),
+            search_text=normalize_search(values["title"] + " " + values["body"]),
+            **values,
+        )
+        _db.session.add(priority)
+        _db.session.flush()
+        priority.reference = f"PRI-{utcnow().year}-{priority.id:05d}"
+        _db.session.commit()
+        return priority
+
+    return make

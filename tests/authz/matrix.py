@@ -57,14 +57,17 @@ def admin_only(endpoint, url, method="GET", **kw) -> Route:
 
 
 def feature_modules():
-    """Every `tests/<feature>/routes.py` module."""
-    for info in pkgutil.iter_modules(tests.__path__):
-        if info.ispkg:
-            try:
-                yield importlib.import_module(f"tests.{info.name}.routes")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"tests.{info.name}.routes":
-                    raise
+    """Every `tests/<feature>/routes.py` module, in the app's FEATURES order (builds depend on it)."""
+    from civicapp import FEATURES
+
+    packages = [info.name for info in pkgutil.iter_modules(tests.__path__) if info.ispkg]
+    order = {name: index for index, name in enumerate(FEATURES)}
+    for name in sorted(packages, key=lambda n: (order.get(n, len(order)), n)):
+        try:
+            yield importlib.import_module(f"tests.{name}.routes")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tests.{name}.routes":
+                raise
 
 
 def all_routes() -> list[Route]:
