@@ -57,7 +57,7 @@ def admin_only(endpoint, url, method="GET", **kw) -> Route:
 
 
 def feature_modules():
-    """Every `tests/<feature>/routes.py` module, in the app's FEATURES order (builds depend on it)."""
+    """Every `tests/<feature>/routes.py` module, in FEATURES order (builds depend on it)."""
     from civicapp import FEATURES
 
     packages = [info.name for info in pkgutil.iter_modules(tests.__path__) if info.ispkg]
