@@ -21,7 +21,10 @@ def enqueue(func, *args, **kwargs) -> None:
     from civicapp.extensions import db
 
     path = f"{func.__module__}.{func.__qualname__}"
-    db.session().info.setdefault(_PENDING_KEY, []).append((path, args, kwargs))
+    session = db.session()
+    if not session.in_transaction():
+        session.begin()  # so that a rollback, too, is an event that drops the job
+    session.info.setdefault(_PENDING_KEY, []).append((path, args, kwargs))
 
 
 def resolve(path: str):

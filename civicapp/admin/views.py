@@ -4,6 +4,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
 from civicapp.accounts.models import Role, User
 from civicapp.admin import bp, forms, services
@@ -128,7 +129,11 @@ def audit():
     """Read the audit log, newest first."""
     require(can_view_audit_log(current_user))
     action = request.args.get("action", "", type=str).strip()[:64]
-    stmt = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    stmt = (
+        select(AuditEvent)
+        .options(selectinload(AuditEvent.actor), selectinload(AuditEvent.target_user))
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    )
     if action:
         stmt = stmt.where(AuditEvent.action.startswith(action, autoescape=True))
     page = db.paginate(stmt, per_page=50, error_out=False)
