@@ -1,4 +1,4 @@
-"""Administration: staff assignments, roles and disabling, with sessions ending and an audit trail."""
+"""Administration: staff, roles and disabling end sessions and leave an audit trail."""
 
 from sqlalchemy import select
 

@@ -1,4 +1,4 @@
-"""Languages: transliteration, search folding, catalogs complete and consistent, every locale renders."""
+"""Languages: transliteration, search folding, complete catalogs, every locale renders."""
 
 import pytest
 from babel.messages.pofile import read_po
