@@ -101,8 +101,11 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     import importlib
+    import importlib.util
 
     for feature in FEATURES:
+        if importlib.util.find_spec(f"civicapp.{feature}") is None:
+            continue
         module = importlib.import_module(f"civicapp.{feature}")
         if hasattr(module, "bp"):
             app.register_blueprint(module.bp)
