@@ -15,6 +15,7 @@ FEATURES = (
     "accounts",
     "municipalities",
     "admin",
+    "search",
     "consultations",
     "priorities",
     "comments",
