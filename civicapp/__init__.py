@@ -26,6 +26,22 @@ FEATURES = (
 )
 
 
+def feature_modules(submodule: str | None = None):
+    """Yield each feature's package (or its `submodule`, e.g. "models") that exists, in order."""
+    import importlib
+    import importlib.util
+
+    for feature in FEATURES:
+        name = f"civicapp.{feature}"
+        if importlib.util.find_spec(name) is None:
+            continue
+        if submodule:
+            name = f"{name}.{submodule}"
+            if importlib.util.find_spec(name) is None:
+                continue
+        yield importlib.import_module(name)
+
+
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the application from defaults, instance config, environment and test config."""
     instance_path = os.environ.get("CIVICAPP_INSTANCE_PATH") or str(ROOT / "instance")
@@ -101,13 +117,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    import importlib
-    import importlib.util
-
-    for feature in FEATURES:
-        if importlib.util.find_spec(f"civicapp.{feature}") is None:
-            continue
-        module = importlib.import_module(f"civicapp.{feature}")
+    for module in feature_modules():
         if hasattr(module, "bp"):
             app.register_blueprint(module.bp)
 

@@ -1,6 +1,5 @@
 """Template globals: policies, the language switch, localized formatting."""
 
-import importlib
 import inspect
 
 from flask import request
@@ -10,14 +9,12 @@ from civicapp.core.forms import ActionForm, LanguageForm
 from civicapp.i18n import HTML_LANG, LOCALE_NAMES, LOCALES, current_locale, in_reader_script
 
 
-def collect_policies(features) -> dict:
+def collect_policies() -> dict:
     """Every `can_*` function of every feature's policies module, by name."""
+    from civicapp import feature_modules
+
     policies = {}
-    for feature in features:
-        try:
-            module = importlib.import_module(f"civicapp.{feature}.policies")
-        except ModuleNotFoundError:
-            continue
+    for module in feature_modules("policies"):
         for name, func in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("can_"):
                 policies[name] = func
@@ -25,9 +22,7 @@ def collect_policies(features) -> dict:
 
 
 def register_template_helpers(app) -> None:
-    from civicapp import FEATURES
-
-    app.jinja_env.globals.update(collect_policies(FEATURES))
+    app.jinja_env.globals.update(collect_policies())
     app.jinja_env.globals.update(LOCALES=LOCALES, LOCALE_NAMES=LOCALE_NAMES)
     app.jinja_env.filters.update(
         reader_script=in_reader_script,

@@ -1,7 +1,5 @@
 """Seed demo content: the same accounts every time, plus bulk content that grows with scale."""
 
-import importlib
-import importlib.util
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -39,14 +37,6 @@ DEMO_ACCOUNTS = (
 )
 
 
-def feature_seeders() -> list[str]:
-    """Each feature's `demo` module, in FEATURES order."""
-    from civicapp import FEATURES
-
-    names = [f"civicapp.{feature}.demo" for feature in FEATURES]
-    return [name for name in names if importlib.util.find_spec(name) is not None]
-
-
 def seed_demo(scale: int = 1) -> Iterator[str]:
     """Create the demo accounts once, then let each feature add its content for the scale."""
     if db.session.scalar(select(User).where(User.email == DEMO_ACCOUNTS[0][0])) is not None:
@@ -73,5 +63,7 @@ def seed_demo(scale: int = 1) -> Iterator[str]:
             assign_staff(None, user, municipality)
     db.session.commit()
     yield f"demo accounts: {len(DEMO_ACCOUNTS)} (password {DEMO_PASSWORD})"
-    for path in feature_seeders():
-        yield from importlib.import_module(path).seed(scale)
+    from civicapp import feature_modules
+
+    for module in feature_modules("demo"):
+        yield from module.seed(scale)
