@@ -16,7 +16,9 @@ def collect_policies() -> dict:
     policies = {}
     for module in feature_modules("policies"):
         for name, func in inspect.getmembers(module, inspect.isfunction):
-            if name.startswith("can_"):
+            if name.startswith("can_") and func.__module__ == module.__name__:
+                if name in policies:
+                    raise RuntimeError(f"two features define the policy {name}")
                 policies[name] = func
     return policies
 
