@@ -3,19 +3,9 @@
 import pytest
 import redis
 
-from civicapp.extensions import limiter
 from tests.conftest import make_test_app
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
-
-
-@pytest.fixture(autouse=True)
-def _restore_limiter():
-    """The limiter is one object per process (as in production); give it back as it was."""
-    state = dict(vars(limiter))
-    yield
-    vars(limiter).clear()
-    vars(limiter).update(state)
 
 
 def limited_app(database_url, tmp_path, **extra):
