@@ -22,6 +22,9 @@ FEATURES = (
     "moderation",
     "responses",
     "notifications",
+    "uploads",
+    "organisations",
+    "initiatives",
     "api",
 )
 
