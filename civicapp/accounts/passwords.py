@@ -8,6 +8,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 MIN_LENGTH = 10
 MAX_LENGTH = 256
@@ -47,9 +48,13 @@ def common_passwords() -> frozenset[str]:
 def password_problem(password: str, email: str | None = None):
     """Return why a password is refused (a lazy message), or None when it is acceptable."""
     if len(password) < MIN_LENGTH:
-        return _l("Use at least %(n)s characters.", n=MIN_LENGTH)
+        return lazy_ngettext(
+            "Use at least %(num)d character.", "Use at least %(num)d characters.", MIN_LENGTH
+        )
     if len(password) > MAX_LENGTH:
-        return _l("Use at most %(n)s characters.", n=MAX_LENGTH)
+        return lazy_ngettext(
+            "Use at most %(num)d character.", "Use at most %(num)d characters.", MAX_LENGTH
+        )
     if password.lower() in common_passwords():
         return _l("This password is too common. Choose one that is harder to guess.")
     local_part = (email or "").split("@")[0].lower()
