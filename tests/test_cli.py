@@ -61,10 +61,22 @@ def test_demo_seed_runs_once(runner, app_ctx):
     second = runner.invoke(args=["demo", "seed"])
     assert "already there" in second.output
     assert db.session.scalar(select(db.func.count()).select_from(User)) == users
-    staff = db.session.scalar(select(User).where(User.email == "staff@demo.civicapp.local"))
+    staff = db.session.scalar(select(User).where(User.email == "staff@demo.example.org"))
     assert staff.totp_enabled_at is not None and len(staff.staff_assignments) == 2
 
 
 def test_demo_seed_refuses_bad_scale(runner):
     result = runner.invoke(args=["demo", "seed", "--scale", "-1"])
     assert result.exit_code == 2 and "-1" in result.output
+
+
+def test_demo_accounts_can_sign_in_through_the_form(runner, client, app_ctx):
+    from civicapp.demo.services import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    runner.invoke(args=["municipalities", "load"])
+    runner.invoke(args=["demo", "seed"])
+    for email, *_rest, secret, _locale in DEMO_ACCOUNTS:
+        response = client.post("/auth/login", data={"email": email, "password": DEMO_PASSWORD})
+        expected = "/auth/two-factor" if secret else "/"
+        assert response.status_code == 302 and response.headers["Location"] == expected, email
+        client.post("/auth/logout")

@@ -65,7 +65,7 @@ def seed(scale: int) -> Iterator[str]:
         first, last = rng.choice(FIRST), rng.choice(LAST)
         rows.append(
             {
-                "email": f"citizen{n}@crowd.demo.civicapp.local",
+                "email": f"citizen{n}@crowd.example.org",
                 "display_name": f"{first} {last}",
                 "password_hash": password_hash,
                 "role": Role.CITIZEN,

@@ -15,19 +15,19 @@ from civicapp.municipalities.services import get_municipality_by_slug
 DEMO_PASSWORD = "civicapp-demo-2026"
 DEMO_ACCOUNTS = (
     # email, display name, role, staff municipalities, TOTP secret (base32), locale
-    ("citizen@demo.civicapp.local", "Arta Krasniqi", Role.CITIZEN, (), None, "sq"),
-    ("citizen.sr@demo.civicapp.local", "Milica Jovanović", Role.CITIZEN, (), None, "sr"),
+    ("citizen@demo.example.org", "Arta Krasniqi", Role.CITIZEN, (), None, "sq"),
+    ("citizen.sr@demo.example.org", "Milica Jovanović", Role.CITIZEN, (), None, "sr"),
     (
-        "staff@demo.civicapp.local",
+        "staff@demo.example.org",
         "Blerim Hoxha",
         Role.CITIZEN,
         ("pristina", "presevo"),
         "CIVICAPPDEMOSTAFFSECRETKEYSTAFFA",
         "sq",
     ),
-    ("moderator@demo.civicapp.local", "Dragana Petrović", Role.MODERATOR, (), None, "sr_Latn"),
+    ("moderator@demo.example.org", "Dragana Petrović", Role.MODERATOR, (), None, "sr_Latn"),
     (
-        "admin@demo.civicapp.local",
+        "admin@demo.example.org",
         "Admin Demo",
         Role.ADMIN,
         (),
