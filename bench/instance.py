@@ -53,7 +53,7 @@ def run_step(args: list[str], env: dict[str, str], repo: Path, bin_dir: Path) ->
     )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        output = (done.stdout + done.stderr).strip()[-3000:]
+        output = "\n".join((done.stdout + done.stderr).strip().splitlines()[-40:])
         raise RuntimeError(
             f"`flask --app wsgi {' '.join(args)}` failed ({done.returncode}):\n{output}"
         )

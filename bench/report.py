@@ -13,36 +13,35 @@ from bench.queries import QueryCount
 from bench.spec import Page, Prepared
 from bench.wrk import WrkResult
 
-DRIFT_WARNING = 0.10  # ceiling before vs after, relative to their mean
+DRIFT_WARNING = 0.10  # spread of the ceiling runs, relative to their mean
 
 
 @dataclass(frozen=True)
 class Ceiling:
-    """The hello-world app's figures, measured before and after the pages."""
+    """Every run of the hello-world app in this bench."""
 
-    before: WrkResult
-    after: WrkResult
+    runs: list[WrkResult]
 
-    @property
-    def requests_per_second(self) -> float:
-        """Mean of the two runs: the reference every page's ratio divides by."""
-        return (self.before.requests_per_second + self.after.requests_per_second) / 2
+    def mean(self, figure: str) -> float:
+        """The mean of one WrkResult figure over all runs."""
+        return sum(getattr(run, figure) for run in self.runs) / len(self.runs)
 
     @property
     def drift(self) -> float:
-        """Relative change between the two runs; large drift means a noisy machine."""
-        before, after = self.before.requests_per_second, self.after.requests_per_second
-        return abs(before - after) / self.requests_per_second if self.requests_per_second else 0.0
+        """Spread of the runs' req/s relative to their mean; large means a noisy machine."""
+        rates = [run.requests_per_second for run in self.runs]
+        mean = self.mean("requests_per_second")
+        return (max(rates) - min(rates)) / mean if mean else 0.0
 
     def to_json(self) -> dict:
         """Plain-dict form for the results file."""
         return {
-            "requests_per_second": self.requests_per_second,
+            "requests_per_second": self.mean("requests_per_second"),
+            "p50_ms": self.mean("p50_ms"),
+            "p99_ms": self.mean("p99_ms"),
+            "server_cpu_ms_per_request": self.mean("server_cpu_ms"),
             "drift": self.drift,
-            "p50_ms": (self.before.p50_ms + self.after.p50_ms) / 2,
-            "p99_ms": (self.before.p99_ms + self.after.p99_ms) / 2,
-            "before": self.before.to_json(),
-            "after": self.after.to_json(),
+            "runs": [run.to_json() for run in self.runs],
         }
 
 
@@ -54,8 +53,17 @@ class PageResult:
     prepared: Prepared
     load: WrkResult
     query: QueryCount
-    ratio: float = 0.0
+    reference: float  # req/s of the ceiling runs around this page
+    cpu_reference: float  # server CPU ms per request of the ceiling, over all its runs
     growth: QueryCount | None = None
+    ratio: float = 0.0
+
+    @property
+    def cpu_ratio(self) -> float:
+        """Ceiling CPU per request over this page's: the ratio an idle machine would show."""
+        cpu = self.load.server_cpu_ms
+        return self.cpu_reference / cpu if cpu else 0.0
+
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -63,9 +71,9 @@ class PageResult:
         """Whether the page met every check."""
         return not self.problems
 
-    def judge(self, ceiling: Ceiling) -> None:
+    def judge(self) -> None:
         """Compute the ratio to the ceiling and list every missed check."""
-        self.ratio = self.load.requests_per_second / ceiling.requests_per_second
+        self.ratio = self.load.requests_per_second / self.reference if self.reference else 0.0
         load, page = self.load, self.page
         if self.ratio < page.goal:
             self.problems.append(f"ratio {self.ratio:.2f} below goal {page.goal:.2f}")
@@ -93,6 +101,9 @@ class PageResult:
             "p50_ms": self.load.p50_ms,
             "p99_ms": self.load.p99_ms,
             "ratio": self.ratio,
+            "ceiling_requests_per_second": self.reference,
+            "server_cpu_ms_per_request": self.load.server_cpu_ms,
+            "cpu_ratio": self.cpu_ratio,
             "queries": self.query.queries,
             "passed": self.passed,
             "problems": self.problems,
@@ -102,53 +113,48 @@ class PageResult:
         }
 
 
-HEADER = ("page", "req/s", "p50 ms", "p99 ms", "ratio", "queries", "goal", "result")
-WIDTHS = (28, 9, 8, 8, 6, 8, 6, 6)
+HEADER = ("page", "req/s", "p50 ms", "p99 ms", "cpu ms", "ceiling", "ratio", "cpu ratio",
+          "queries", "goal", "result")  # fmt: skip
+WIDTHS = (22, 7, 7, 7, 6, 7, 5, 9, 7, 4, 6)
 
 
 def row(cells: tuple[str, ...]) -> str:
     """One table line: first column left-aligned, the rest right-aligned."""
     first, *rest = cells
-    return f"{first:<{WIDTHS[0]}}" + "".join(
-        f"{c:>{w + 1}}" for c, w in zip(rest, WIDTHS[1:], strict=True)
+    right = "".join(f"{c:>{w + 1}}" for c, w in zip(rest, WIDTHS[1:], strict=True))
+    return f"{first[: WIDTHS[0]]:<{WIDTHS[0]}}" + right
+
+
+def page_row(r: PageResult) -> str:
+    """A page's table line; a * after the query count marks counts that varied."""
+    queries = f"{r.query.queries}{'' if r.query.stable else '*'}"
+    load = r.load
+    figures = (
+        f"{load.requests_per_second:.0f}",
+        f"{load.p50_ms:.1f}",
+        f"{load.p99_ms:.1f}",
+        f"{load.server_cpu_ms:.2f}",
     )
+    verdict = "pass" if r.passed else "FAIL"
+    judged = (
+        f"{r.reference:.0f}",
+        f"{r.ratio:.2f}",
+        f"{r.cpu_ratio:.2f}",
+        queries,
+        f"{r.page.goal:.2f}",
+        verdict,
+    )
+    return row((r.page.name, *figures, *judged))
 
 
 def table(ceiling: Ceiling, results: list[PageResult]) -> str:
-    """The human-readable summary table, ceiling first."""
-    lines = [
-        row(HEADER),
-        "-" * (sum(WIDTHS) + len(WIDTHS) - 1),
-        row(
-            (
-                "ceiling (hello world)",
-                f"{ceiling.requests_per_second:.0f}",
-                f"{ceiling.to_json()['p50_ms']:.2f}",
-                f"{ceiling.to_json()['p99_ms']:.2f}",
-                "1.00",
-                "-",
-                "-",
-                "-",
-            )
-        ),
-    ]
-    for r in results:
-        queries = str(r.query.queries) + ("" if r.query.stable else "*")
-        lines.append(
-            row(
-                (
-                    r.page.name[: WIDTHS[0]],
-                    f"{r.load.requests_per_second:.0f}",
-                    f"{r.load.p50_ms:.2f}",
-                    f"{r.load.p99_ms:.2f}",
-                    f"{r.ratio:.2f}",
-                    queries,
-                    f"{r.page.goal:.2f}",
-                    "pass" if r.passed else "FAIL",
-                )
-            )
-        )
-    return "\n".join(lines)
+    """The human-readable summary table: the ceiling's means, then every page."""
+    names = ("requests_per_second", "p50_ms", "p99_ms", "server_cpu_ms")
+    rate, p50, p99, cpu = (ceiling.mean(name) for name in names)
+    cells = ("ceiling (hello world)", f"{rate:.0f}", f"{p50:.1f}", f"{p99:.1f}", f"{cpu:.2f}")
+    first = row((*cells, "", "1.00", "1.00", "-", "-", "-"))
+    rule = "-" * (sum(WIDTHS) + len(WIDTHS) - 1)
+    return "\n".join([row(HEADER), rule, first, *(page_row(r) for r in results)])
 
 
 def notes(ceiling: Ceiling, results: list[PageResult]) -> list[str]:
@@ -160,10 +166,10 @@ def notes(ceiling: Ceiling, results: list[PageResult]) -> list[str]:
         if not r.query.stable
     ]
     if ceiling.drift > DRIFT_WARNING:
+        rates = ", ".join(f"{run.requests_per_second:.0f}" for run in ceiling.runs)
         lines.append(
-            f"warning: ceiling drifted {ceiling.drift:.0%} between before and after "
-            f"({ceiling.before.requests_per_second:.0f} -> "
-            f"{ceiling.after.requests_per_second:.0f} req/s); the machine is noisy"
+            f"warning: ceiling runs spread {ceiling.drift:.0%} ({rates} req/s); "
+            "the machine is busy or noisy, ratios are less reliable"
         )
     return lines
 

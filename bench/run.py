@@ -5,22 +5,21 @@
 """
 
 import argparse
+import os
 import secrets
 import shutil
 import signal
 import sys
 import tempfile
 import traceback
-from contextlib import ExitStack
 from pathlib import Path
 
-from bench import instance, queries, report, servers, wrk
+from bench import instance, loading, queries, report, wrk
 from bench.pages import PAGES
 from bench.queries import QueryCount
-from bench.spec import USER_AGENT, Page, Prepared
+from bench.spec import Page, Prepared
 
 REPO = Path(__file__).resolve().parent.parent
-HELLO = Prepared("GET", "/", {"User-Agent": USER_AGENT})
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -49,6 +48,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=int,
         default=None,
         help="scale of the second database (default 1, or 3 when --scale is 1)",
+    )
+    parser.add_argument(
+        "--ceiling",
+        choices=loading.MODES,
+        default="interleave",
+        help="ceiling runs between every page (interleave) or only first and last (bracket)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (db, logs)")
     return parser.parse_args(argv)
@@ -81,60 +86,6 @@ def count_pages(pages: list[Page], env: dict[str, str]) -> dict[str, tuple[Prepa
         return queries.prepare_and_count(app, pages)
 
 
-def measure(
-    server: servers.Server,
-    label: str,
-    prepared: Prepared,
-    load: wrk.Load,
-    scratch: Path,
-    warmup: int,
-) -> wrk.WrkResult:
-    """Warm the server up unrecorded, then load it for the full duration."""
-    script = scratch / f"{label.replace(' ', '_').replace('/', '_')}.lua"
-    if warmup > 0:
-        wrk.run(server.port, prepared, load, script, duration=warmup)
-    result = wrk.run(server.port, prepared, load, script)
-    print(
-        f"  {label:<28} {result.requests_per_second:9.0f} req/s  p50 {result.p50_ms:.2f} ms"
-        f"  p99 {result.p99_ms:.2f} ms"
-    )
-    return result
-
-
-def load_all(
-    pages: list[Page],
-    prepared: dict[str, Prepared],
-    env: dict[str, str],
-    args: argparse.Namespace,
-    scratch: Path,
-) -> tuple[report.Ceiling, dict]:
-    """Serve app and hello world; load the ceiling, every page, then the ceiling again.
-
-    The ceiling is measured before and after the pages and averaged, rather than interleaved
-    with every page: it costs two runs instead of one per page, and under a slow linear drift
-    (thermal throttling, background load) the mean of the two equals the ceiling at the middle
-    of the page runs. The drift between the two is reported; a large one flags a noisy machine.
-    """
-    load = wrk.Load(args.duration, args.connections, args.threads)
-    with ExitStack() as stack:
-        print("Starting gunicorn for the app and for hello world")
-        app = stack.enter_context(servers.serve("app", "wsgi:app", env, REPO, bin_dir(), scratch))
-        hello = stack.enter_context(
-            servers.serve("hello", "bench.hello:app", env, REPO, bin_dir(), scratch)
-        )
-        print(
-            f"Loading with wrk: {args.connections} connections, {args.threads} threads, "
-            f"{args.duration}s per run after {args.warmup}s warm-up"
-        )
-        before = measure(hello, "ceiling (before)", HELLO, load, scratch, args.warmup)
-        results = {
-            p.name: measure(app, p.name, prepared[p.name], load, scratch, args.warmup)
-            for p in pages
-        }
-        after = measure(hello, "ceiling (after)", HELLO, load, scratch, args.warmup)
-    return report.Ceiling(before, after), results
-
-
 def growth_counts(
     pages: list[Page], args: argparse.Namespace, scratch: Path, secret: str
 ) -> tuple[int, dict[str, QueryCount]]:
@@ -145,8 +96,39 @@ def growth_counts(
     return scale, {name: count for name, (_, count) in count_pages(pages, env).items()}
 
 
+def judge(
+    pages: list[Page],
+    counted: dict[str, tuple[Prepared, QueryCount]],
+    loaded: loading.Loaded,
+    other: dict[str, QueryCount],
+) -> tuple[report.Ceiling, list[report.PageResult]]:
+    """Combine query counts and load figures into judged page results."""
+    ceiling = report.Ceiling(loaded.ceiling_runs)
+    cpu = ceiling.mean("server_cpu_ms")
+    results = []
+    for page in pages:
+        request, count = counted[page.name]
+        load, reference = loaded.pages[page.name]
+        result = report.PageResult(page, request, load, count, reference, cpu, other.get(page.name))
+        result.judge()
+        results.append(result)
+    return ceiling, results
+
+
+def settings(args: argparse.Namespace, load_start: float) -> dict:
+    """The run's settings, for the results file."""
+    keys = ("scale", "duration", "warmup", "connections", "threads", "ceiling", "growth_scale")
+    return {key: getattr(args, key) for key in keys} | {
+        "workers": args.workers or "gunicorn.conf.py default",
+        "load_average_at_start": load_start,
+    }
+
+
 def bench(args: argparse.Namespace, pages: list[Page], scratch: Path) -> dict:
     """The whole run; returns the results document."""
+    load_start = os.getloadavg()[0]
+    if load_start > 1:
+        print(f"warning: the machine is already busy (load average {load_start:.1f})")
     secret = secrets.token_hex(32)
     env = instance.bench_env(scratch / "instance", secret, args.workers)
     steps = seed("bench", args.scale, env)
@@ -154,29 +136,17 @@ def bench(args: argparse.Namespace, pages: list[Page], scratch: Path) -> dict:
     growth_scale, other = (
         growth_counts(pages, args, scratch, secret) if args.check_growth else (None, {})
     )
-    ceiling, loads = load_all(pages, {n: p for n, (p, _) in counted.items()}, env, args, scratch)
-    results = [
-        report.PageResult(
-            p, counted[p.name][0], loads[p.name], counted[p.name][1], growth=other.get(p.name)
-        )
-        for p in pages
-    ]
-    for result in results:
-        result.judge(ceiling)
+    load = wrk.Load(args.duration, args.connections, args.threads)
+    plan = loading.Plan(load, args.warmup, args.ceiling)
+    prepared = {name: request for name, (request, _) in counted.items()}
+    loaded = loading.load_all(pages, prepared, env, plan, (REPO, bin_dir(), scratch))
+    ceiling, results = judge(pages, counted, loaded, other)
     print()
     print(report.table(ceiling, results))
     for line in report.notes(ceiling, results):
         print(line)
-    settings = {
-        "scale": args.scale,
-        "duration": args.duration,
-        "warmup": args.warmup,
-        "connections": args.connections,
-        "threads": args.threads,
-        "workers": args.workers or "gunicorn.conf.py default",
-    }
     growth = {"scale": growth_scale} if args.check_growth else None
-    return report.document(settings, steps, ceiling, results, growth)
+    return report.document(settings(args, load_start), steps, ceiling, results, growth)
 
 
 def on_sigterm(_signum: int, _frame: object) -> None:
@@ -188,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; 0 if every page met its goal, 1 if not, 2 if the bench broke."""
     args = parse_args(argv)
     pages = select(args.pages)
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows at once under make
     signal.signal(signal.SIGTERM, on_sigterm)
     scratch = Path(tempfile.mkdtemp(prefix="civicapp-bench-"))
     try:
@@ -206,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     report.write(args.out, doc)
     print(f"Wrote {args.out}")
     if not doc["passed"]:
-        print("FAILED: some pages missed their goal", file=sys.stderr)
+        print("FAILED: some pages missed a check (see above)", file=sys.stderr)
     return 0 if doc["passed"] else 1
 
 

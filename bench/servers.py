@@ -46,7 +46,18 @@ def answers(port: int) -> bool:
         connection.close()
 
 
-def log_tail(path: Path, lines: int = 30) -> str:
+def cpu_seconds(server: Server) -> float:
+    """User + system CPU time used so far by the gunicorn master and its live workers."""
+    master, ticks = server.process.pid, 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if master in (int(stat.parent.name), int(fields[1])):  # the master or its child
+                ticks += int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def log_tail(path: Path, lines: int = 60) -> str:
     """The last lines of a server log, for error messages."""
     with suppress(OSError):
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])

@@ -42,6 +42,7 @@ class WrkResult:
     max_ms: float
     non_2xx_3xx: int
     socket_errors: dict[str, int]
+    server_cpu_ms: float = 0.0  # gunicorn CPU time per request, filled in by the caller
 
     def to_json(self) -> dict:
         """Plain-dict form for the results file."""
