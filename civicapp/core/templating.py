@@ -4,8 +4,9 @@ import inspect
 
 from flask import request
 from flask_babel import format_date, format_datetime, format_decimal
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
-from civicapp.core.forms import ActionForm, LanguageForm
 from civicapp.i18n import HTML_LANG, LOCALE_NAMES, LOCALES, current_locale, in_reader_script
 
 
@@ -25,7 +26,7 @@ def collect_policies() -> dict:
 
 def register_template_helpers(app) -> None:
     app.jinja_env.globals.update(collect_policies())
-    app.jinja_env.globals.update(LOCALES=LOCALES, LOCALE_NAMES=LOCALE_NAMES)
+    app.jinja_env.globals.update(LOCALES=LOCALES, LOCALE_NAMES=LOCALE_NAMES, HTML_LANG=HTML_LANG)
     app.jinja_env.filters.update(
         reader_script=in_reader_script,
         date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
@@ -39,6 +40,21 @@ def register_template_helpers(app) -> None:
         return {
             "current_locale": locale,
             "html_lang": HTML_LANG[locale],
-            "language_form": LanguageForm(next=request.full_path.rstrip("?")),
-            "action_form": ActionForm(),
+            "return_path": request.full_path.rstrip("?"),
+            "action_form": CSRF_ONLY,
         }
+
+
+class _CsrfOnlyForm:
+    """What a button-only form needs in a template: the hidden CSRF input, nothing more.
+
+    Building a FlaskForm for every page's sign-out and language buttons cost more than the
+    rest of a small page; the token itself is generated once per request by Flask-WTF.
+    """
+
+    @property
+    def csrf_token(self) -> Markup:
+        return Markup('<input type="hidden" name="csrf_token" value="%s">') % generate_csrf()
+
+
+CSRF_ONLY = _CsrfOnlyForm()
