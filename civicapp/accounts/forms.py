@@ -126,5 +126,7 @@ class ChangePasswordForm(FlaskForm):
 class ChangeEmailForm(FlaskForm):
     email = _email_field(_l("New e-mail address"))
     current_password = PasswordField(
-        _l("Current password"), validators=[DataRequired(REQUIRED), Length(max=MAX_LENGTH)]
+        _l("Current password"),
+        validators=[DataRequired(REQUIRED), Length(max=MAX_LENGTH)],
+        id="email-current-password",  # the password form on the same page has its own
     )
