@@ -3,6 +3,7 @@
 import logging
 import smtplib
 import uuid
+from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -24,15 +25,18 @@ def send_mail(to: str, template: str, locale: str, **context) -> None:
     jobs.enqueue(deliver_mail, to=to, subject=subject.strip(), text=text.lstrip("\n"))
 
 
-def deliver_mail(to: str, subject: str, text: str) -> None:
+def deliver_mail(to: str, subject: str, text: str, headers: dict | None = None) -> None:
     """Deliver one message by SMTP when configured, else write it to instance/outbox/."""
     config = current_app.config
-    message = EmailMessage()
+    # Long non-ASCII subjects lose the space at a fold with the default 78-column policy.
+    message = EmailMessage(policy=policy.default.clone(max_line_length=998))
     message["From"] = config["MAIL_SENDER"]
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="civicapp.local")
+    for name, value in (headers or {}).items():
+        message[name] = value
     message.set_content(text)
     if config.get("SMTP_HOST"):
         _send_smtp(message, config)

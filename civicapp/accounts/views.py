@@ -11,7 +11,7 @@ from civicapp.accounts import bp, forms, services
 from civicapp.accounts.models import User
 from civicapp.accounts.policies import can_disable_two_factor
 from civicapp.authz import require
-from civicapp.core.forms import ActionForm
+from civicapp.core.forms import ActionForm, form_error
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db, limiter
 from civicapp.i18n import current_locale
@@ -24,15 +24,6 @@ PENDING_MAX_AGE = 600
 
 def _limit(name: str):
     return limiter.limit(lambda: current_app.config[name], methods=["POST"])
-
-
-def form_error(form, error: DomainError) -> None:
-    """Put a service's refusal on its field, or flash it."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
 
 
 @bp.route("/register", methods=["GET", "POST"])

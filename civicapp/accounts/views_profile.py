@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
 from civicapp.accounts import bp, forms, services
-from civicapp.accounts.views import _limit, form_error
+from civicapp.accounts.views import _limit
+from civicapp.core.forms import form_error
 from civicapp.exceptions import DomainError
 from civicapp.municipalities.services import municipality_choices
 

@@ -1,8 +1,18 @@
 """Site-wide forms."""
 
+from flask import flash
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
+
+
+def form_error(form, error) -> None:
+    """Put a service's refusal (a DomainError) on its field, or flash it."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
 
 
 def choices(pairs) -> list[SelectChoice]:

@@ -2,7 +2,7 @@
 
 import inspect
 
-from flask import request
+from flask import has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -40,7 +40,7 @@ def register_template_helpers(app) -> None:
         return {
             "current_locale": locale,
             "html_lang": HTML_LANG[locale],
-            "return_path": request.full_path.rstrip("?"),
+            "return_path": request.full_path.rstrip("?") if has_request_context() else "/",
             "action_form": CSRF_ONLY,
         }
 
