@@ -41,11 +41,17 @@ run: database
 dev: database
 	$(FLASK) run --debug
 
+# Two pytest workers (one per core) for everything but the browser tests, which share one
+# Chromium; each worker gets a database of its own.
+PYTEST_PARALLEL := $(BIN)/pytest -n 2 -m "not browser"
+PYTEST_BROWSER := $(BIN)/pytest -m browser
+
 test: $(VENV)/.installed-test node_modules/.installed translations
-	env -u CIVICAPP_TEST_DATABASE_URL $(BIN)/pytest
+	env -u CIVICAPP_TEST_DATABASE_URL $(PYTEST_PARALLEL)
+	env -u CIVICAPP_TEST_DATABASE_URL $(PYTEST_BROWSER)
 	@if [ -n "$$CIVICAPP_TEST_DATABASE_URL" ]; then \
 	  echo "== the suite again on PostgreSQL ($$CIVICAPP_TEST_DATABASE_URL)"; \
-	  $(BIN)/pytest; \
+	  $(PYTEST_PARALLEL) && $(PYTEST_BROWSER); \
 	fi
 
 lint: $(VENV)/.installed-test

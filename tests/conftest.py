@@ -57,8 +57,9 @@ def make_test_app(database_url, instance_path, track=True, **overrides):
     }
     if database_url.startswith("postgresql"):
         # Tests need no durability: don't wait for the disk on every commit.
-        config.setdefault("SQLALCHEMY_ENGINE_OPTIONS",
-                          {"connect_args": {"options": "-c synchronous_commit=off"}})
+        config.setdefault(
+            "SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"options": "-c synchronous_commit=off"}}
+        )
     os.environ["CIVICAPP_INSTANCE_PATH"] = str(instance_path)
     try:
         app = create_app(config)
@@ -187,6 +188,9 @@ def make_municipality(app_ctx):
     return make
 
 
+_TEST_HASH = {}  # argon2 is slow on purpose: hash the shared test password once per process
+
+
 @pytest.fixture
 def make_user(app_ctx):
     from civicapp.accounts.models import Role, User
@@ -194,7 +198,7 @@ def make_user(app_ctx):
     from civicapp.municipalities.models import StaffAssignment
 
     counter = iter(range(1, 10_000))
-    hashed = hash_password(TEST_PASSWORD)
+    hashed = _TEST_HASH.get("value") or _TEST_HASH.setdefault("value", hash_password(TEST_PASSWORD))
 
     def make(role=Role.CITIZEN, verified=True, staff_of=(), totp_secret=None, **fields):
         n = next(counter)
