@@ -28,6 +28,18 @@ def set_security_headers(response):
     return response
 
 
+def refuse_nul_characters():
+    """Answer 400 to a request whose query or form carries a NUL character.
+
+    No text in civicapp contains one, and PostgreSQL refuses them in strings with an error.
+    """
+    from flask import abort, request
+
+    values = [*request.args.values(), *request.form.values()]
+    if any("\x00" in value for value in values):
+        abort(400)
+
+
 def safe_next(target: str | None, fallback: str = "/") -> str:
     """Return target when it is a path on this site, otherwise fallback."""
     if not target:

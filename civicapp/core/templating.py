@@ -2,7 +2,7 @@
 
 import inspect
 
-from flask import has_request_context, request
+from flask import has_request_context, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -26,6 +26,7 @@ def collect_policies() -> dict:
 
 def register_template_helpers(app) -> None:
     app.jinja_env.globals.update(collect_policies())
+    app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals.update(LOCALES=LOCALES, LOCALE_NAMES=LOCALE_NAMES, HTML_LANG=HTML_LANG)
     app.jinja_env.filters.update(
         reader_script=in_reader_script,
@@ -43,6 +44,13 @@ def register_template_helpers(app) -> None:
             "return_path": request.full_path.rstrip("?") if has_request_context() else "/",
             "action_form": CSRF_ONLY,
         }
+
+
+def page_url(page: int) -> str:
+    """This page's URL with another page number; url_for's own `_` options never come from
+    the query string (`?_external=1` or `?_method=POST` would change or break the link)."""
+    args = {k: v for k, v in request.args.items() if not k.startswith("_") and k != "page"}
+    return url_for(request.endpoint, **(request.view_args or {}), **args, page=page)
 
 
 class _CsrfOnlyForm:

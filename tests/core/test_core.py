@@ -98,3 +98,19 @@ def test_home_page_shows_counts_in_the_reader_language(client, app_ctx):
         "38 municipalities" in page and "61 municipalities" in page and "3 municipalities" in page
     )
     assert db.session.scalar(select(User)) is None
+
+
+def test_nul_characters_are_refused_not_a_500(client):
+    assert client.get("/municipalities/?q=a%00b").status_code == 400
+    assert client.post("/auth/forgot", data={"email": "a\x00@example.org"}).status_code == 400
+
+
+def test_pagination_links_ignore_url_for_options(client, make_user, login):
+    from civicapp.accounts.models import Role
+
+    login(make_user(role=Role.ADMIN))
+    for _ in range(55):
+        make_user()
+    page = client.get("/admin/users?_method=POST&_external=1&_scheme=javascript").get_data(
+        as_text=True)
+    assert 'rel="next" href="/admin/users?page=2"' in page
