@@ -97,5 +97,15 @@ def worker(burst):
 
 
 def register_commands(app) -> None:
-    for group in (users_cli, municipalities_cli, demo_cli, jobs_cli):
+    from civicapp.notifications.cli import notifications_cli
+    from civicapp.responses.cli import responses_cli
+
+    for group in (
+        users_cli,
+        municipalities_cli,
+        demo_cli,
+        jobs_cli,
+        responses_cli,
+        notifications_cli,
+    ):
         app.cli.add_command(group)

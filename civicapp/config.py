@@ -20,6 +20,8 @@ class DefaultConfig:
 
     WTF_CSRF_TIME_LIMIT = 4 * 3600
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # one uploaded file; requests stop at 16 MB
+    UPLOAD_FOLDER_NAME = "uploads"  # under the instance folder, outside the code
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -36,6 +38,8 @@ class DefaultConfig:
     RATELIMIT_LOGIN = "10 per minute;50 per hour"
     RATELIMIT_REGISTER = "5 per minute;30 per hour"
     RATELIMIT_RESET = "5 per minute;20 per hour"
+    RATELIMIT_VOTE = "30 per minute"
+    RATELIMIT_COMMENT = "10 per minute"
 
     MAIL_SENDER = "civicapp <no-reply@civicapp.local>"
     SMTP_HOST: str | None = None

@@ -53,6 +53,7 @@ _KEEP = re.compile(
     r"|\S+@\S+|\w+://\S+"  # e-mail addresses, URLs
     r"|\b\w*[qwxyQWXY]\w*\b"  # words with letters Serbian lacks
     r"|\b(?:PDF|CSV|API|URL|TOTP|JSON|SMTP|HTML|SVG|OpenAPI|EUR|USD|ID|QR|CSO|OSCE|EU|UNDP|"
+    r"PNG|JPEG|GIF|WebP|DOCX|XLSX|PPTX|DOC|XLS|PPT|ODT|ODS|ODP|ZIP|RSS|MB|KB|"
     r"USAID|SDC|GIZ|civicapp|Markdown)\b"
 )
 

@@ -29,15 +29,20 @@ def set_security_headers(response):
 
 
 def refuse_nul_characters():
-    """Answer 400 to a request whose query or form carries a NUL character.
+    """Answer 400, naming the field, to a query or form that carries a NUL character.
 
     No text in civicapp contains one, and PostgreSQL refuses them in strings with an error.
     """
-    from flask import abort, request
+    from flask import request
+    from flask_babel import gettext as _
 
-    values = [*request.args.values(), *request.form.values()]
-    if any("\x00" in value for value in values):
-        abort(400)
+    from civicapp.core.errors import render_error
+
+    for name, value in [*request.args.items(multi=True), *request.form.items(multi=True)]:
+        if "\x00" in value:
+            message = _("“%(name)s” contains a character that is not allowed.", name=name)
+            return render_error(400, message)
+    return None
 
 
 def safe_next(target: str | None, fallback: str = "/") -> str:

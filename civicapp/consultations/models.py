@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from civicapp.db import TimestampMixin, str_enum
+from civicapp.db import TimestampMixin, str_enum, utcnow
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 
@@ -22,12 +22,26 @@ class Phase(StrEnum):
     def label(self) -> str:
         return str(PHASE_LABELS[self])
 
+    @property
+    def help(self) -> str:
+        """What citizens can do in this phase."""
+        return str(PHASE_HELP[self])
+
 
 PHASE_LABELS = {
     Phase.PROPOSALS: _l("Proposals open"),
     Phase.VOTING: _l("Voting"),
     Phase.CLOSED: _l("Closed"),
     Phase.ADOPTED: _l("Adopted"),
+}
+# What citizens can do in each phase, shown on the consultation's page.
+PHASE_HELP = {
+    Phase.PROPOSALS: _l("Citizens with a confirmed e-mail address can propose priorities."),
+    Phase.VOTING: _l("Citizens can support the priorities they want the municipality to take up."),
+    Phase.CLOSED: _l(
+        "Priorities can no longer be proposed or supported while the municipal assembly decides."
+    ),
+    Phase.ADOPTED: _l("The municipal assembly has adopted the plan; its priorities are marked."),
 }
 # Phases move forward only, one step at a time.
 NEXT_PHASE = {
@@ -62,6 +76,10 @@ class Consultation(TimestampMixin, db.Model):
     created_by = relationship("User")
 
     @property
+    def is_adopted(self) -> bool:
+        return self.phase == Phase.ADOPTED
+
+    @property
     def accepts_proposals(self) -> bool:
         return self.phase == Phase.PROPOSALS
 
@@ -74,3 +92,4 @@ class Consultation(TimestampMixin, db.Model):
         if NEXT_PHASE.get(self.phase) != phase:
             raise DomainError(str(_l("A consultation moves one phase forward at a time.")))
         self.phase = phase
+        self.phase_changed_at = utcnow()

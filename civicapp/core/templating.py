@@ -7,7 +7,14 @@ from flask_babel import format_date, format_datetime, format_decimal
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from civicapp.i18n import HTML_LANG, LOCALE_NAMES, LOCALES, current_locale, in_reader_script
+from civicapp.i18n import (
+    HTML_LANG,
+    LOCALE_NAMES,
+    LOCALES,
+    current_locale,
+    in_reader_script,
+    language_label,
+)
 
 
 def collect_policies() -> dict:
@@ -27,6 +34,7 @@ def collect_policies() -> dict:
 def register_template_helpers(app) -> None:
     app.jinja_env.globals.update(collect_policies())
     app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.globals["language_label"] = language_label
     app.jinja_env.globals.update(LOCALES=LOCALES, LOCALE_NAMES=LOCALE_NAMES, HTML_LANG=HTML_LANG)
     app.jinja_env.filters.update(
         reader_script=in_reader_script,

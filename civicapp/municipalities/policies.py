@@ -11,3 +11,13 @@ def can_act_for_municipality(user, municipality) -> bool:
 def can_manage_staff(user, municipality=None) -> bool:
     """Platform admins assign and remove municipal staff."""
     return is_admin(user)
+
+
+def can_view_municipality_settings(user, municipality) -> bool:
+    """Platform admins and the municipality's own staff see its settings."""
+    return is_admin(user) or can_act_for_municipality(user, municipality)
+
+
+def can_change_municipality_settings(user, municipality=None) -> bool:
+    """Only platform admins set deadlines and languages: no municipality loosens its own."""
+    return is_admin(user)

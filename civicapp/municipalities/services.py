@@ -7,10 +7,11 @@ from pathlib import Path
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from civicapp.audit.services import record_event
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
-from civicapp.i18n import localized, normalize_search
+from civicapp.i18n import ANSWER_LANGUAGES, localized, normalize_search
 from civicapp.municipalities.models import Country, Municipality
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "municipalities.csv"
@@ -123,3 +124,48 @@ def municipality_choices() -> list:
     from civicapp.core.forms import choices
 
     return choices([("", _("Not chosen"))] + [(m.id, m.name) for m in list_municipalities()])
+
+
+@dataclass
+class MunicipalitySettings:
+    response_days: int
+    support_threshold: int
+    official_languages: list[str]
+
+
+SETTING_RANGES = {"response_days": (1, 365), "support_threshold": (1, 100_000)}
+
+
+def change_municipality_settings(actor, municipality: Municipality, settings: MunicipalitySettings):
+    """Set the response time, standing threshold and official languages; log old and new."""
+    new = {
+        "response_days": settings.response_days,
+        "support_threshold": settings.support_threshold,
+        "official_languages": _official_languages(municipality, settings.official_languages),
+    }
+    for key, (low, high) in SETTING_RANGES.items():
+        if not low <= new[key] <= high:
+            message = _("Enter a whole number from %(low)s to %(high)s.", low=low, high=high)
+            raise DomainError(message, field=key)
+    changes = {
+        k: [getattr(municipality, k), v] for k, v in new.items() if getattr(municipality, k) != v
+    }
+    if changes:
+        for key, (_old, value) in changes.items():
+            setattr(municipality, key, value)
+        subject = f"municipality:{municipality.slug}"
+        record_event("municipality.settings_changed", actor=actor, subject=subject, **changes)
+        db.session.commit()
+    return changes
+
+
+def _official_languages(municipality: Municipality, codes: list[str]) -> str:
+    """Known codes, those already official kept in their order, new ones after them."""
+    chosen = set(codes)
+    if not chosen:
+        raise DomainError(_("Choose at least one official language."), field="official_languages")
+    if not chosen <= set(ANSWER_LANGUAGES):
+        raise DomainError(_("Choose from the options shown."), field="official_languages")
+    kept = [code for code in municipality.official_language_codes if code in chosen]
+    added = [code for code in ANSWER_LANGUAGES if code in chosen and code not in kept]
+    return ",".join(kept + added)

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("priorities", __name__, url_prefix="/priorities")
 
-from civicapp.priorities import views  # noqa: E402, F401
+from civicapp.priorities import cli, views  # noqa: E402, F401

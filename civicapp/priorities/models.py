@@ -9,37 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from civicapp.db import TimestampMixin, str_enum, utcnow
 from civicapp.extensions import db
-
-
-class Sector(StrEnum):
-    ENVIRONMENT = "environment"
-    INFRASTRUCTURE = "infrastructure"
-    ECONOMY = "economy"
-    EDUCATION = "education"
-    HEALTH = "health"
-    SOCIAL_POLICY = "social_policy"
-    GENDER_EQUALITY = "gender_equality"
-    YOUTH_SPORTS = "youth_sports"
-    CULTURE = "culture"
-    GOVERNANCE = "governance"
-
-    @property
-    def label(self) -> str:
-        return str(SECTOR_LABELS[self])
-
-
-SECTOR_LABELS = {
-    Sector.ENVIRONMENT: _l("Environment"),
-    Sector.INFRASTRUCTURE: _l("Infrastructure"),
-    Sector.ECONOMY: _l("Economy"),
-    Sector.EDUCATION: _l("Education"),
-    Sector.HEALTH: _l("Health"),
-    Sector.SOCIAL_POLICY: _l("Social policy"),
-    Sector.GENDER_EQUALITY: _l("Gender equality"),
-    Sector.YOUTH_SPORTS: _l("Youth and sports"),
-    Sector.CULTURE: _l("Culture"),
-    Sector.GOVERNANCE: _l("Governance"),
-}
+from civicapp.sectors import SECTOR_LABELS, Sector  # noqa: F401  (re-exported)
 
 
 class Status(StrEnum):
@@ -83,7 +53,19 @@ class Priority(TimestampMixin, db.Model):
         CheckConstraint("support_count >= 0", name="support_count_positive"),
         CheckConstraint("comment_count >= 0", name="comment_count_positive"),
         Index("ix_priorities_municipality_status", "municipality_id", "status"),
-        Index("ix_priorities_municipality_support", "municipality_id", "support_count"),
+        # Lists: a page of the most supported or newest, with or without a municipality,
+        # read in index order (is_hidden is in every list's WHERE, id breaks ties).
+        Index(
+            "ix_priorities_municipality_support",
+            "municipality_id",
+            "is_hidden",
+            "support_count",
+            "id",
+        ),
+        Index(
+            "ix_priorities_municipality_newest", "municipality_id", "is_hidden", "created_at", "id"
+        ),
+        Index("ix_priorities_supported", "is_hidden", "support_count", "id"),
         Index("ix_priorities_consultation_support", "consultation_id", "support_count"),
     )
 
@@ -116,6 +98,11 @@ class Priority(TimestampMixin, db.Model):
     withdrawn_at: Mapped[datetime | None]
     is_hidden: Mapped[bool] = mapped_column(default=False, index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Official answers (civicapp.responses): the author's one contest of an "implemented"
+    # status, and when the overdue signal was sent (so `flask responses check-deadlines` sends
+    # it once per priority).
+    contested_at: Mapped[datetime | None]
+    overdue_notified_at: Mapped[datetime | None]
 
     municipality = relationship("Municipality")
     consultation = relationship("Consultation")
@@ -129,6 +116,13 @@ class Priority(TimestampMixin, db.Model):
     def is_overdue(self) -> bool:
         """Owed a first answer whose deadline has passed."""
         return self.first_answered_at is None and self.due_at is not None and self.due_at < utcnow()
+
+    @property
+    def support_threshold(self) -> int:
+        """Supports after which the municipality owes a first answer."""
+        if self.consultation_id is not None:
+            return self.consultation.support_threshold
+        return self.municipality.support_threshold
 
     @property
     def voting_open(self) -> bool:

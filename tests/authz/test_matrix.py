@@ -38,7 +38,10 @@ def test_route_for_role(app, client, login, make_user, make_municipality, route,
             method=route.method,
             data={"csrf_token": client.csrf_token(), **(route.data(world) if route.data else {})},
         )
-    check(route.outcome(role), response)
+    try:
+        check(route.outcome(role), response)
+    finally:
+        response.close()  # a streamed file (uploads.download) stays open until closed
 
 
 def check(expected, response):

@@ -112,5 +112,6 @@ def test_pagination_links_ignore_url_for_options(client, make_user, login):
     for _ in range(55):
         make_user()
     page = client.get("/admin/users?_method=POST&_external=1&_scheme=javascript").get_data(
-        as_text=True)
+        as_text=True
+    )
     assert 'rel="next" href="/admin/users?page=2"' in page

@@ -1,0 +1,23 @@
+"""Who may read notifications, follow priorities and change their notification settings."""
+
+from civicapp.authz import is_signed_in
+
+
+def can_view_notifications(user, _obj=None) -> bool:
+    """Every signed-in user has their own notifications."""
+    return is_signed_in(user)
+
+
+def can_open_notification(user, notification) -> bool:
+    """A notification is only its recipient's."""
+    return is_signed_in(user) and notification is not None and notification.user_id == user.id
+
+
+def can_change_notification_settings(user, _obj=None) -> bool:
+    """Signed-in users choose how they are e-mailed."""
+    return is_signed_in(user)
+
+
+def can_follow_priority(user, priority) -> bool:
+    """Signed-in users follow (and unfollow) priorities that are not hidden."""
+    return is_signed_in(user) and priority is not None and not priority.is_hidden

@@ -1,0 +1,165 @@
+"""Priority lists: filters and sorts read from the query string, and the query they build."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from civicapp.db import utcnow
+from civicapp.extensions import db
+from civicapp.i18n import current_locale, normalize_search
+from civicapp.municipalities.models import Municipality
+from civicapp.municipalities.services import get_municipality_by_slug
+from civicapp.priorities.models import Priority, Sector, Status
+from civicapp.search.services import matches, search
+
+PER_PAGE = 20
+MAX_PAGE = 10_000
+MAX_ID = 2**31 - 1
+P = Priority
+SORTS = {
+    "supported": (_l("Most supported"), (P.support_count.desc(), P.id.desc())),
+    "newest": (_l("Newest"), (P.created_at.desc(), P.id.desc())),
+    "discussed": (_l("Most discussed"), (P.comment_count.desc(), P.id.desc())),
+    "answered": (_l("Recently answered"), (P.last_answered_at.desc().nulls_last(), P.id.desc())),
+}
+RELEVANCE = "relevance"
+DIGITS = re.compile(r"[0-9]{1,12}")
+SLUG = re.compile(r"[a-z0-9-]{1,64}")
+
+
+@dataclass
+class Filters:
+    """A list's filters as understood; `ignored` names the parameters that were not."""
+
+    municipality: Municipality | None = None
+    consultation_id: int | None = None
+    sector: Sector | None = None
+    status: Status | None = None
+    overdue: bool = False
+    q: str = ""
+    sort: str = "supported"
+    ignored: list[str] = field(default_factory=list)
+
+
+def positive_int(raw: str | None, upper: int) -> int | None:
+    """The number in `raw` when it is a plain decimal between 1 and upper, else None."""
+    if raw is None or not DIGITS.fullmatch(raw.strip()):
+        return None
+    value = int(raw)
+    return value if 1 <= value <= upper else None
+
+
+def _enum(enum_cls, raw: str):
+    return enum_cls(raw) if raw in {member.value for member in enum_cls} else None
+
+
+def parse_page(args) -> int | None:
+    """The page number asked for, 1 when absent, None when it is not a usable number."""
+    raw = args.get("page")
+    return 1 if raw in (None, "") else positive_int(raw, MAX_PAGE)
+
+
+def parse_filters(args) -> Filters:
+    """Read the filters; a value that is not understood is left out and named in `ignored`."""
+    filters = Filters(q=args.get("q", "", type=str).strip()[:200])
+    readers = {
+        "municipality": lambda raw: get_municipality_by_slug(raw) if SLUG.fullmatch(raw) else None,
+        "consultation": lambda raw: positive_int(raw, MAX_ID),
+        "sector": lambda raw: _enum(Sector, raw),
+        "status": lambda raw: _enum(Status, raw),
+        "overdue": lambda raw: True if raw == "1" else None,
+    }
+    targets = {"municipality": "municipality", "consultation": "consultation_id"}
+    for name, read in readers.items():
+        raw = args.get(name, "", type=str).strip()
+        if not raw:
+            continue
+        value = read(raw)
+        if value is None:
+            filters.ignored.append(name)
+        else:
+            setattr(filters, targets.get(name, name), value)
+    filters.sort = _sort(args.get("sort", "", type=str), filters)
+    return filters
+
+
+def _sort(raw: str, filters: Filters) -> str:
+    if raw in SORTS or (raw == RELEVANCE and filters.q):
+        return raw
+    if raw:
+        filters.ignored.append("sort")
+    return RELEVANCE if filters.q else "supported"
+
+
+NAME_COLUMNS = {"sq": "name_sq", "sr_Latn": "name_sr_latn", "sr": "name_sr_cyrl", "en": "name_en"}
+
+
+def municipality_options() -> list:
+    """(id, slug, name in the reader's language) of every municipality, in name order."""
+    name = getattr(Municipality, NAME_COLUMNS.get(current_locale(), "name_sq"))
+    rows = db.session.execute(select(Municipality.id, Municipality.slug, name)).all()
+    return sorted(rows, key=lambda row: _name_key(row[2]))
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    return normalize_search(name)
+
+
+def priority_list_query(filters: Filters, include_hidden: bool = False) -> Select:
+    """Priorities matching the filters, in the asked order, with what a list row shows."""
+    stmt = select(P).options(joinedload(P.municipality), joinedload(P.consultation))
+    if not include_hidden:
+        stmt = stmt.where(P.is_hidden.is_(False))
+    stmt = stmt.where(*_conditions(filters))
+    score = None
+    if filters.q:
+        stmt, score = _search(stmt, filters)
+    if filters.sort == RELEVANCE and score is not None:
+        return stmt.order_by(score.desc(), P.support_count.desc(), P.id.desc())
+    return stmt.order_by(*SORTS.get(filters.sort, SORTS["supported"])[1])
+
+
+def _conditions(filters: Filters) -> list:
+    conditions = []
+    if filters.municipality is not None:
+        conditions.append(P.municipality_id == filters.municipality.id)
+    if filters.consultation_id is not None:
+        conditions.append(P.consultation_id == filters.consultation_id)
+    if filters.sector is not None:
+        conditions.append(P.sector == filters.sector)
+    if filters.status is not None:
+        conditions.append(P.status == filters.status)
+    if filters.overdue:
+        conditions += [P.first_answered_at.is_(None), P.due_at < utcnow()]
+    return conditions
+
+
+def _search(stmt: Select, filters: Filters):
+    found = matches("priority", filters.q)
+    if found is None:
+        filters.ignored.append("q")
+        return stmt, None
+    hits = found.subquery("hits_by_priority")
+    via_comments = priority_ids_from_comments(filters.q)
+    if not via_comments:
+        return stmt.join(hits, hits.c.object_id == P.id), hits.c.score
+    stmt = stmt.outerjoin(hits, hits.c.object_id == P.id).where(
+        or_(hits.c.object_id.is_not(None), P.id.in_(via_comments))
+    )
+    return stmt, func.coalesce(hits.c.score, 0)
+
+
+COMMENT_MATCHES = 1000
+
+
+def priority_ids_from_comments(query: str) -> list[int]:
+    """Priorities with a visible comment matching the query (the best COMMENT_MATCHES)."""
+    from civicapp.comments.services import priority_ids_for_comment_ids
+
+    comment_ids = search("comment", query, limit=COMMENT_MATCHES)
+    return sorted(set(priority_ids_for_comment_ids(comment_ids).values())) if comment_ids else []
