@@ -9,6 +9,8 @@ their `tests/<feature>/routes.py` module.
 from dataclasses import dataclass, field
 
 ROLES = ("anonymous", "citizen", "unverified", "staff", "other_staff", "moderator", "admin")
+# Organisation roles; their users are made by tests/organisations/routes.py's build().
+ROLES += ("org_admin", "org_member", "other_org_member")
 
 
 @dataclass
