@@ -80,8 +80,11 @@ def seed(scale):
     """Add demo content once (accounts for every role and more); larger scales add more."""
     from civicapp.demo.services import seed_demo
 
-    for line in seed_demo(scale):
-        click.echo(line)
+    # Mail that seeding triggers links to the site; outside a request it needs an address.
+    base_url = os.environ.get("CIVICAPP_PUBLIC_URL", "http://127.0.0.1:5000")
+    with current_app.test_request_context(base_url=base_url):
+        for line in seed_demo(scale):
+            click.echo(line)
 
 
 @jobs_cli.command("worker")

@@ -59,7 +59,7 @@ def seed(scale: int) -> Iterator[str]:
 def _people() -> dict:
     demo = dict(
         db.session.execute(
-            select(User.email, User.id).where(User.email.like("%@demo.civicapp.local"))
+            select(User.email, User.id).where(User.email.like("%@demo.example.org"))
         ).all()
     )
     crowd = list(
@@ -69,7 +69,7 @@ def _people() -> dict:
             .order_by(User.id)
         )
     )
-    return {"demo": demo, "crowd": crowd, "admin": demo.get("admin@demo.civicapp.local")}
+    return {"demo": demo, "crowd": crowd, "admin": demo.get("admin@demo.example.org")}
 
 
 def _showcase(item, towns: dict, people: dict, rng: random.Random) -> dict:
@@ -169,4 +169,4 @@ def _bulk(target, rows: list) -> None:
 
 def _owner_line(plans: list, rows: list) -> str:
     """Which verified organisation the README's demo citizen administers."""
-    return f"citizen@demo.civicapp.local administers {rows[0]['slug']} ({plans[0]['status']})"
+    return f"citizen@demo.example.org administers {rows[0]['slug']} ({plans[0]['status']})"

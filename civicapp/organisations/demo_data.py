@@ -19,8 +19,8 @@ class Showcase(NamedTuple):
     description: str  # Markdown
 
 
-DEMO_CITIZEN = "citizen@demo.civicapp.local"
-DEMO_CITIZEN_SR = "citizen.sr@demo.civicapp.local"
+DEMO_CITIZEN = "citizen@demo.example.org"
+DEMO_CITIZEN_SR = "citizen.sr@demo.example.org"
 
 SHOWCASE = (
     Showcase(
