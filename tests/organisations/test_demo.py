@@ -22,7 +22,7 @@ def everything() -> list[Organisation]:
 def test_seed_makes_believable_organisations(app_ctx, make_user):
     load_municipalities()
     citizen = make_user(email=DEMO_CITIZEN)
-    make_user(email="admin@demo.civicapp.local", role=Role.ADMIN)
+    make_user(email="admin@demo.example.org", role=Role.ADMIN)
     list(crowd.seed(1))
     [report] = list(seed(1))
     made = everything()
