@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from flask import Flask
 from flask.testing import FlaskClient
 
-from bench.spec import USER_AGENT, Page, Prepared, SetupHook
+from bench.spec import USER_AGENT, Page, PathResolver, Prepared, SetupHook, resolve
 
 _CSRF_INPUT = re.compile(r"<input[^>]*\bname=[\"']csrf_token[\"'][^>]*>", re.I)
 _VALUE = re.compile(r"\bvalue=[\"']([^\"']+)[\"']", re.I)
@@ -64,7 +64,7 @@ def signed_in(email: str, password: str, login_path: str = "/auth/login") -> Set
     def hook(app: Flask, page: Page) -> Prepared:
         client = sign_in(app, email, password, login_path)
         headers = {"User-Agent": USER_AGENT, "Cookie": cookie_header(app, client)}
-        return Prepared(page.method, page.path, headers)
+        return Prepared(page.method, page.target(app), headers)
 
     return hook
 
@@ -72,7 +72,7 @@ def signed_in(email: str, password: str, login_path: str = "/auth/login") -> Set
 def signed_in_post(
     email: str,
     password: str,
-    form_path: str,
+    form_path: "str | PathResolver",
     fields: Mapping[str, str],
     login_path: str = "/auth/login",
 ) -> SetupHook:
@@ -80,13 +80,50 @@ def signed_in_post(
 
     def hook(app: Flask, page: Page) -> Prepared:
         client = sign_in(app, email, password, login_path)
-        token = csrf_token(client.get(form_path).text)
+        token = csrf_token(client.get(resolve(form_path, app)).text)
         headers = {
             "User-Agent": USER_AGENT,
             "Cookie": cookie_header(app, client),
             "Content-Type": FORM_TYPE,
         }
         body = urlencode({**fields, "csrf_token": token})
-        return Prepared(page.method, page.path, headers, body)
+        return Prepared(page.method, page.target(app), headers, body)
 
     return hook
+
+
+def most_commented_priority(app: Flask) -> int:
+    """Id of the visible priority with the most comments in the seeded database."""
+    from sqlalchemy import select
+
+    from civicapp.extensions import db
+    from civicapp.priorities.models import Priority
+
+    found = db.session.scalar(
+        select(Priority.id)
+        .where(Priority.is_hidden.is_(False))
+        .order_by(Priority.comment_count.desc(), Priority.id)
+        .limit(1)
+    )
+    if found is None:
+        raise SetupError("the seeded database holds no priority")
+    return found
+
+
+def open_priority(app: Flask) -> int:
+    """Id of the most-supported priority whose voting is open (a citizen may support it)."""
+    from sqlalchemy import select
+
+    from civicapp.extensions import db
+    from civicapp.priorities.models import Priority
+
+    candidates = db.session.scalars(
+        select(Priority)
+        .where(Priority.is_hidden.is_(False))
+        .order_by(Priority.support_count.desc(), Priority.id)
+        .limit(200)
+    )
+    for priority in candidates:
+        if priority.voting_open:
+            return priority.id
+    raise SetupError("no priority with open voting in the seeded database")
