@@ -57,7 +57,12 @@ def _with_authors(option=None):
 def load_thread(target, viewer, page: int = 1) -> Thread:
     """Load a page of the target's thread in a constant number of queries."""
     kind = target_of(target)
-    top_level = (getattr(Comment, kind.column) == target.id, Comment.parent_id.is_(None))
+    # coalesce(): with `parent_id IS NULL` SQLite picks the parent_id index and walks every
+    # top-level comment of the site instead of this target's few.
+    top_level = (
+        getattr(Comment, kind.column) == target.id,
+        func.coalesce(Comment.parent_id, 0) == 0,
+    )
     total = db.session.scalar(select(func.count()).select_from(Comment).where(*top_level))
     pages = max(1, -(-total // THREAD_PAGE_SIZE))
     page = min(max(page, 1), pages)
