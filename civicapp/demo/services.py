@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from civicapp.accounts.models import Role, User
 from civicapp.accounts.passwords import hash_password
@@ -67,3 +67,7 @@ def seed_demo(scale: int = 1) -> Iterator[str]:
 
     for module in feature_modules("demo"):
         yield from module.seed(scale)
+    # Fresh statistics after a bulk load, so both databases plan queries for the real sizes.
+    db.session.execute(text("ANALYZE"))
+    db.session.commit()
+    yield "statistics updated (ANALYZE)"
