@@ -38,6 +38,8 @@ def refuse_nul_characters():
 
     from civicapp.core.errors import render_error
 
+    if "\x00" in request.path:
+        return render_error(404)
     for name, value in [*request.args.items(multi=True), *request.form.items(multi=True)]:
         if "\x00" in value:
             message = _("“%(name)s” contains a character that is not allowed.", name=name)

@@ -115,3 +115,8 @@ def test_pagination_links_ignore_url_for_options(client, make_user, login):
         as_text=True
     )
     assert 'rel="next" href="/admin/users?page=2"' in page
+
+
+def test_nul_character_in_a_path_is_a_404_not_a_500(client):
+    for path in ("/municipalities/%00", "/municipalities/%00/settings", "/accountability/%00"):
+        assert client.get(path).status_code == 404
