@@ -16,29 +16,17 @@ from civicapp.consultations.policies import (
 )
 from civicapp.core.errors import render_error
 from civicapp.core.forms import choices, form_error
+from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.i18n import in_reader_script
 from civicapp.municipalities.services import get_municipality_by_slug
 
 PER_PAGE = 20
-MAX_PAGE = 10_000
 # Ids beyond a 32-bit integer match no row; refusing them early keeps every database calm.
 CONSULTATION = "<int(max=2147483647):consultation_id>"
 
 bp.add_app_template_global(services.current_consultations, "current_consultations")
-
-
-def page_number() -> int | None:
-    """The `page` of the query string, or None when it is not a page number we serve."""
-    raw = request.args.get("page") or "1"
-    if not raw.isdecimal() or len(raw) > 5 or not 1 <= int(raw) <= MAX_PAGE:
-        return None
-    return int(raw)
-
-
-def bad_page():
-    return render_error(400, _("There is no such page."))
 
 
 def get_consultation_or_404(consultation_id: int) -> Consultation:

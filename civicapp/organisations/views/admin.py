@@ -6,13 +6,14 @@ from flask_login import current_user
 
 from civicapp.authz import require
 from civicapp.core.forms import form_error
+from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.organisations import bp, forms, services
 from civicapp.organisations.directory import queue_query
 from civicapp.organisations.models import Organisation, Status
 from civicapp.organisations.policies import can_verify_organisation
-from civicapp.organisations.views.public import PER_PAGE, bad_page, page_number
+from civicapp.organisations.views.public import PER_PAGE
 
 
 def decision_form(organisation: Organisation, **kwargs) -> forms.DecisionForm:

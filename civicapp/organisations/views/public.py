@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from civicapp.authz import require
-from civicapp.core.errors import render_error
 from civicapp.core.forms import form_error
+from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.municipalities.services import get_municipality_by_slug
@@ -25,19 +25,6 @@ from civicapp.organisations.policies import (
 from civicapp.sectors import Sector
 
 PER_PAGE = 20
-MAX_PAGE = 10_000
-
-
-def page_number() -> int | None:
-    """The `page` of the query string, or None when it is not a page number we serve."""
-    raw = request.args.get("page") or "1"
-    if not raw.isdecimal() or len(raw) > 5 or not 1 <= int(raw) <= MAX_PAGE:
-        return None
-    return int(raw)
-
-
-def bad_page():
-    return render_error(400, _("There is no such page."))
 
 
 def get_organisation_or_404(slug: str) -> Organisation:
