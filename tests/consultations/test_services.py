@@ -26,7 +26,8 @@ def data(**changes) -> services.ConsultationData:
 
 
 def events(action: str) -> list[AuditEvent]:
-    return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
+    stmt = select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+    return list(db.session.scalars(stmt))
 
 
 def today():
