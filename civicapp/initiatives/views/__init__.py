@@ -1,0 +1,3 @@
+"""Initiative pages, by audience: the public, the lead organisation's members, admins."""
+
+from civicapp.initiatives.views import donors, manage, public, timeline  # noqa: F401

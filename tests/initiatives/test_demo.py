@@ -1,0 +1,35 @@
+"""Demo initiatives: the showcase in three languages, led by demo organisations, in bulk."""
+
+import re
+
+from sqlalchemy import func, select
+
+from civicapp.accounts import demo as crowd
+from civicapp.accounts.models import Role
+from civicapp.extensions import db
+from civicapp.initiatives.demo import INITIATIVES_PER_SCALE, seed
+from civicapp.initiatives.demo_data import SHOWCASE
+from civicapp.initiatives.models import Initiative, Partner
+from civicapp.initiatives.records import Endorsement, Event, Update
+from civicapp.municipalities.services import get_municipality_by_slug, load_municipalities
+from civicapp.organisations import demo as organisations
+from civicapp.search.services import search
+
+
+def test_seed_makes_believable_initiatives(app_ctx, make_user):
+    load_municipalities()
+    make_user(email="admin@demo.example.org", role=Role.ADMIN)
+    make_user(email="staff@demo.example.org", staff_of=[get_municipality_by_slug("pristina")])
+    list(crowd.seed(1))
+    list(organisations.seed(1))
+    [report] = list(seed(1))
+    total = len(SHOWCASE) + INITIATIVES_PER_SCALE
+    assert re.fullmatch(rf"demo initiatives: {total} in \d+\.\d s", report)
+    assert db.session.scalar(select(func.count()).select_from(Initiative)) == total
+    languages = set(db.session.scalars(select(Initiative.language)))
+    assert languages == {"sq", "sr", "en"}
+    assert db.session.scalar(select(Partner.city)) == "Ludwigsburg"
+    assert db.session.scalar(select(func.count()).select_from(Endorsement)) == 1
+    assert db.session.scalar(select(func.count()).select_from(Update)) == len(SHOWCASE)
+    assert db.session.scalar(select(func.count()).select_from(Event)) == 2 * len(SHOWCASE)
+    assert search("initiative", "preduzetnistvo")
