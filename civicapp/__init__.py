@@ -25,6 +25,7 @@ FEATURES = (
     "uploads",
     "organisations",
     "initiatives",
+    "portfolio",
     "api",
 )
 
