@@ -18,3 +18,9 @@ priority_overdue = _events.signal("priority-overdue")
 # sender: the hidden or restored object (Priority, Comment, ...). kwargs: actor, reason.
 content_hidden = _events.signal("content-hidden")
 content_restored = _events.signal("content-restored")
+# sender: the Initiative, when a news update is posted on it (not when one is corrected) while
+# it is public. kwargs: actor (User), update (the new Update, flushed).
+initiative_update_posted = _events.signal("initiative-update-posted")
+# sender: the Initiative, when an event is announced on it while it is public.
+# kwargs: actor (User), event (the new Event, flushed).
+initiative_event_scheduled = _events.signal("initiative-event-scheduled")

@@ -21,11 +21,15 @@ class Comment(TimestampMixin, db.Model):
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
         # A thread page reads the top-level comments of one target in order.
         Index("ix_comments_priority_thread", "priority_id", "parent_id", "created_at"),
+        Index("ix_comments_initiative_thread", "initiative_id", "parent_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # One nullable foreign key per target type (see comments/targets.py).
     priority_id: Mapped[int | None] = mapped_column(ForeignKey("priorities.id", ondelete="CASCADE"))
+    initiative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE")
+    )
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), index=True
     )
@@ -35,7 +39,7 @@ class Comment(TimestampMixin, db.Model):
     body: Mapped[str] = mapped_column(Text)  # plain text or light Markdown, as written
     body_html: Mapped[str] = mapped_column(Text)  # rendered and sanitised with nh3
     language: Mapped[str] = mapped_column(String(5))
-    # The author was staff of the target's municipality when posting.
+    # The author was staff of (one of) the target's municipalities when posting.
     is_official: Mapped[bool] = mapped_column(default=False)
     is_hidden: Mapped[bool] = mapped_column(default=False)
     edited_at: Mapped[datetime | None]

@@ -13,7 +13,11 @@ def can_post_comment(user, target=None) -> bool:
         return False
     if target is None:
         return True
-    return not target.is_hidden and not getattr(target, "is_withdrawn", False)
+    return (
+        getattr(target, "is_published", True)
+        and not target.is_hidden
+        and not getattr(target, "is_withdrawn", False)
+    )
 
 
 def can_edit_comment(user, comment) -> bool:

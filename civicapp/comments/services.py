@@ -16,7 +16,13 @@ from civicapp.comments.policies import (
     can_post_comment,
     can_read_comment,
 )
-from civicapp.comments.targets import TARGETS, Target, comment_target, target_of
+from civicapp.comments.targets import (
+    TARGETS,
+    Target,
+    comment_target,
+    municipality_ids_of,
+    target_of,
+)
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError, NotAllowed
 from civicapp.extensions import db
@@ -26,7 +32,7 @@ from civicapp.text import render_markdown
 
 log = logging.getLogger(__name__)
 THREAD_PAGE_SIZE = 50
-SEARCH_KIND = "comment"
+SEARCH_KIND = TARGETS["priority"].search_kind  # what the demo indexes in bulk
 # Comments that count in a target's comment_count and show in search: not deleted, not hidden.
 _COUNTED = (Comment.deleted_at.is_(None), Comment.is_hidden.is_(False))
 
@@ -94,7 +100,7 @@ def post_comment(actor: User, target, body: str, language: str, parent_id: int |
         body=body,
         body_html=render_markdown(body),
         language=_checked_language(language),
-        is_official=is_staff_of(actor, target.municipality_id),
+        is_official=any(is_staff_of(actor, m) for m in municipality_ids_of(target)),
         **{kind.column: target.id},
     )
     db.session.add(comment)
@@ -132,7 +138,7 @@ def delete_comment(actor: User, comment: Comment) -> None:
     if comment.is_counted:
         _change_count(comment, -1)
     comment.deleted_at = utcnow()
-    remove_document(SEARCH_KIND, comment.id)
+    remove_document(comment_target(comment)[0].search_kind, comment.id)
     log.info("comment %s deleted by user %s", comment.id, actor.id)
     db.session.commit()
 
@@ -219,7 +225,7 @@ def comment_url(comment: Comment) -> str:
 
 def index_comment_for_search(comment: Comment) -> None:
     """Index the comment's text for the site search (flushed with the caller's use case)."""
-    index_document(SEARCH_KIND, comment.id, comment.body)
+    index_document(comment_target(comment)[0].search_kind, comment.id, comment.body)
 
 
 def _checked_body(body: str | None) -> str:

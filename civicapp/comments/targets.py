@@ -3,9 +3,11 @@
 A comment has one nullable foreign key per target type (STYLE.md prefers explicit keys to
 generic type/id pairs). To let a new feature's objects be discussed, add its column to
 Comment (it joins the "exactly one target" CHECK by itself) and one Target entry below.
-Target objects are duck-typed: `id`, `municipality_id`, `author_id`, `comment_count`,
-`is_hidden`, and optionally `is_withdrawn`. The model class is found through the foreign
-key, so this shared machinery never imports the features that use it.
+Target objects are duck-typed: `id`, `municipality_id` (or `municipality_ids` when they
+concern several: staff of any of them comment officially), `author_id`, `comment_count`,
+`is_hidden`, and optionally `is_withdrawn` and `is_published` (False: a draft, closed to
+comments). The model class is found through the foreign key, so this shared machinery
+never imports the features that use it.
 """
 
 from dataclasses import dataclass
@@ -35,6 +37,9 @@ class Target:
     name: str  # in URLs and audit subjects: "priority"
     column: str  # Comment's foreign key: "priority_id"
     endpoint: str  # the page that shows the thread; takes `<column>` as its argument
+    # The site search's document kind of such comments: one kind per target, so that a search
+    # through one target type's comments never sees (nor is crowded out by) another's.
+    search_kind: str  # at most 16 characters, as search_terms.kind
 
     @property
     def model(self):
@@ -53,7 +58,11 @@ class Target:
 
 
 TARGETS = {
-    target.name: target for target in (Target("priority", "priority_id", "priorities.show"),)
+    target.name: target
+    for target in (
+        Target("priority", "priority_id", "priorities.show", "comment"),
+        Target("initiative", "initiative_id", "initiatives.show", "init_comment"),
+    )
 }
 TARGET_COLUMNS = tuple(target.column for target in TARGETS.values())
 
@@ -64,6 +73,12 @@ def target_of(obj) -> Target:
         if isinstance(obj, target.model):
             return target
     raise LookupError(type(obj).__name__)
+
+
+def municipality_ids_of(target) -> list:
+    """The municipalities a target concerns (one for most, several for an initiative)."""
+    ids = getattr(target, "municipality_ids", None)
+    return list(ids) if ids is not None else [target.municipality_id]
 
 
 def comment_target(comment) -> tuple[Target, int]:

@@ -4,6 +4,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
+from jinja2 import pass_context
 
 from civicapp.authz import require
 from civicapp.comments import bp, forms, services
@@ -30,11 +31,16 @@ def thread_context(target) -> dict:
 
 
 @bp.app_template_global()
-def thread_url(**changes) -> str:
-    """This page's address with some query arguments changed (None drops one)."""
+@pass_context
+def thread_url(context, **changes) -> str:
+    """The thread's page address with some query arguments changed (None drops one)."""
     args = request.args.to_dict() | changes
     args = {key: value for key, value in args.items() if value is not None}
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    thread = context.get("thread")
+    if thread is None:
+        return url_for(request.endpoint, **(request.view_args or {}), **args)
+    # The target's page, not this request's: a form posted elsewhere may render the page.
+    return thread.kind.url(thread.target.id, **args)
 
 
 def _find(thread, comment_id: int | None) -> Comment | None:
@@ -63,6 +69,13 @@ _rate_limited = limiter.limit(
 def post_on_priority(priority_id):
     """Post a comment or a reply on a priority."""
     return _post(TARGETS["priority"], priority_id)
+
+
+@bp.post("/initiative/<int:initiative_id>")
+@_rate_limited
+def post_on_initiative(initiative_id):
+    """Post a comment or a reply on a published initiative."""
+    return _post(TARGETS["initiative"], initiative_id)
 
 
 def _post(kind, target_id: int):

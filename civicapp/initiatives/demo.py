@@ -1,5 +1,6 @@
 """Demo initiatives in three languages: the showcase, then generated ones in bulk."""
 
+import io
 import random
 import time
 from collections.abc import Iterator
@@ -7,12 +8,21 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import insert, select
+from werkzeug.datastructures import FileStorage
 
 from civicapp.accounts.models import User
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.i18n import normalize_search
-from civicapp.initiatives.demo_data import EVENTS, SHOWCASE, SUMMARIES, TOPICS, UPDATES
+from civicapp.initiatives.demo_data import (
+    DOCUMENTS,
+    EVENTS,
+    SHOWCASE,
+    SUMMARIES,
+    TOPICS,
+    UPDATES,
+)
+from civicapp.initiatives.documents import DocumentKind, InitiativeDocument
 from civicapp.initiatives.donors import seed_common_donors
 from civicapp.initiatives.models import (
     Donor,
@@ -33,6 +43,9 @@ from civicapp.organisations.models import Status as OrgStatus
 from civicapp.priorities.models import Priority
 from civicapp.search.services import add_documents
 from civicapp.sectors import Sector
+from civicapp.uploads import samples
+from civicapp.uploads.models import UploadKind
+from civicapp.uploads.services import save_upload
 
 INITIATIVES_PER_SCALE = 200
 CHUNK = 5000
@@ -113,11 +126,12 @@ def _line(party: str, amount: int, donor: Donor, places: list) -> FundingLine:
 
 
 def _around(initiative: Initiative, places: list, rng) -> None:
-    """An update, an upcoming and a past event, priority links and the Prishtina endorsement."""
+    """An update, an upcoming and a past event, documents, priority links and an endorsement."""
     author = db.session.scalar(
         select(Membership.user_id).where(Membership.organisation_id == initiative.organisation_id)
     )
-    _timeline(initiative, places, author)
+    records = _timeline(initiative, places, author)
+    _documents(initiative, records, author)
     for priority_id in db.session.scalars(
         select(Priority.id).where(Priority.municipality_id.in_([p.id for p in places])).limit(2)
     ):
@@ -125,24 +139,24 @@ def _around(initiative: Initiative, places: list, rng) -> None:
     _endorse(initiative, places)
 
 
-def _timeline(initiative: Initiative, places: list, author: int | None) -> None:
+def _timeline(initiative: Initiative, places: list, author: int | None) -> dict:
+    """An update and two events; returns the update and the upcoming workshop by name."""
     title, body = UPDATES[initiative.language]
-    db.session.add(
-        Update(
-            initiative_id=initiative.id,
-            title=title,
-            body=body,
-            author_id=author,
-            language=initiative.language,
-            posted_on=initiative.start_date,
-        )
+    update = Update(
+        initiative_id=initiative.id,
+        title=title,
+        body=body,
+        author_id=author,
+        language=initiative.language,
+        posted_on=initiative.start_date,
     )
+    events = []
     titles = EVENTS[initiative.language]
     for (days, kind), title in zip(
         ((14, EventKind.WORKSHOP), (-30, EventKind.STUDY_VISIT)), titles, strict=True
     ):
         starts = utcnow().replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days)
-        db.session.add(
+        events.append(
             Event(
                 initiative_id=initiative.id,
                 kind=kind,
@@ -153,6 +167,35 @@ def _timeline(initiative: Initiative, places: list, author: int | None) -> None:
                 agenda="",
                 language=initiative.language,
                 author_id=author,
+            )
+        )
+    db.session.add_all([update, *events])
+    db.session.flush()
+    return {"update": update, "event": events[0]}
+
+
+def _documents(initiative: Initiative, records: dict, author: int | None) -> None:
+    """A memorandum (PDF) of the initiative, a photo of its update, the workshop's agenda."""
+    actor = db.session.get(User, author) if author else None
+    for title, kind, sample, name, owner in DOCUMENTS[initiative.language]:
+        image = sample == "png"
+        data = samples.png(640, 400, (0, 94, 184)) if image else samples.pdf(title)
+        upload = save_upload(
+            actor,
+            FileStorage(io.BytesIO(data), filename=name),
+            kind=UploadKind.IMAGE if image else UploadKind.DOCUMENT,
+        )
+        record = records.get(owner)
+        db.session.add(
+            InitiativeDocument(
+                upload_id=upload.id,
+                initiative_id=initiative.id,
+                update_id=record.id if owner == "update" else None,
+                event_id=record.id if owner == "event" else None,
+                title=title,
+                kind=DocumentKind(kind),
+                language=initiative.language,
+                added_by_id=author,
             )
         )
 

@@ -113,3 +113,22 @@ EVENTS = {
     "sr": ("Radionica sa građanima", "Studijska poseta"),
     "en": ("Workshop with residents", "Study visit"),
 }
+# Files of each showcase initiative: title, kind, sample type, file name, and what they belong
+# to: the initiative itself, its update or its (upcoming) workshop.
+DOCUMENTS = {
+    "sq": (
+        ("Memorandum me komunën", "memorandum", "pdf", "memorandum.pdf", "initiative"),
+        ("Foto nga takimi i parë", "photo", "png", "takimi.png", "update"),
+        ("Agjenda e punëtorisë", "agenda", "pdf", "agjenda.pdf", "event"),
+    ),
+    "sr": (
+        ("Memorandum sa opštinom", "memorandum", "pdf", "memorandum.pdf", "initiative"),
+        ("Fotografija sa prvog sastanka", "photo", "png", "sastanak.png", "update"),
+        ("Dnevni red radionice", "agenda", "pdf", "dnevni-red.pdf", "event"),
+    ),
+    "en": (
+        ("Memorandum with the municipality", "memorandum", "pdf", "mou.pdf", "initiative"),
+        ("Photo of the first meeting", "photo", "png", "meeting.png", "update"),
+        ("Workshop agenda", "agenda", "pdf", "agenda.pdf", "event"),
+    ),
+}

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -16,6 +18,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from civicapp.core.forms import choices
 from civicapp.i18n import CONTENT_LANGUAGES, language_label
+from civicapp.initiatives.documents import DOCUMENT_TITLE_MAX, DocumentKind
 from civicapp.initiatives.models import (
     BUDGET_MAX,
     STATEMENT_MAX,
@@ -29,6 +32,7 @@ from civicapp.initiatives.records import EventKind
 from civicapp.municipalities.forms import CHOOSE_LISTED, CheckboxesField, DayField, OneMessage
 from civicapp.organisations.forms import Website
 from civicapp.sectors import Sector
+from civicapp.uploads.forms import UploadField
 
 REQUIRED = _l("This field is required.")
 BUDGET_MESSAGE = _l("Enter an amount in EUR from 0 to 999,999,999,999.99.")
@@ -227,6 +231,46 @@ class EventForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind.choices = choices((k.value, k.label) for k in EventKind)
+
+
+class DocumentForm(FlaskForm):
+    """A file with its title and kind; it belongs to the initiative or to a record of it."""
+
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(REQUIRED), _at_most(DOCUMENT_TITLE_MAX)],
+        description=_l("Shown instead of the file name; write it in the initiative's language."),
+    )
+    kind = SelectField(
+        _l("Kind of document"),
+        default=DocumentKind.OTHER.value,
+        invalid_choice_message=CHOOSE_LISTED,
+    )
+    attach_to = SelectField(_l("Belongs to"), default="", invalid_choice_message=CHOOSE_LISTED)
+    file = UploadField(_l("File"), required=True)
+
+    def __init__(self, updates, events, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = choices((k.value, k.label) for k in DocumentKind)
+        self.attach_to.choices = choices(
+            [("", _l("The initiative as a whole"))]
+            + [(f"update:{u.id}", _update_choice(u)) for u in updates]
+            + [(f"event:{e.id}", _event_choice(e)) for e in events]
+        )
+
+
+def _update_choice(update) -> str:
+    return _(
+        "Update: %(title)s (%(date)s)", title=update.shown_title, date=format_date(update.posted_on)
+    )
+
+
+def _event_choice(event) -> str:
+    return _(
+        "Event: %(title)s (%(date)s)",
+        title=event.shown_title,
+        date=format_date(event.starts_at),
+    )
 
 
 class FilterForm(FlaskForm):

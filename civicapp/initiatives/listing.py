@@ -32,11 +32,13 @@ class Filters:
 
 
 def public_filter() -> tuple:
-    """Initiatives anyone may see: not drafts, of organisations verified at least once."""
+    """Initiatives anyone may see: not drafts, of organisations verified at least once, and
+    not hidden by moderation."""
     public_orgs = select(Organisation.id).where(Organisation.verified_at.is_not(None))
     return (
         Initiative.status.in_(PUBLIC_STATUSES),
         Initiative.organisation_id.in_(public_orgs),
+        Initiative.is_hidden.is_(False),
     )
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, synonym
 
 from civicapp.db import TimestampMixin, str_enum, utcnow
 from civicapp.exceptions import DomainError
@@ -114,6 +114,7 @@ class Initiative(TimestampMixin, db.Model):
         CheckConstraint("total_budget >= 0", name="budget_positive"),
         CheckConstraint("end_date >= start_date", name="ends_after_start"),
         CheckConstraint(f"length(summary) <= {SUMMARY_MAX}", name="summary_length"),
+        CheckConstraint("comment_count >= 0", name="comment_count_positive"),
         Index("ix_initiatives_status_dates", "status", "start_date", "end_date"),
     )
 
@@ -140,8 +141,14 @@ class Initiative(TimestampMixin, db.Model):
     last_updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Kept by comments/services.py with SQL increments: visible comments only.
+    comment_count: Mapped[int] = mapped_column(default=0)
+    is_hidden: Mapped[bool] = mapped_column(default=False)  # by moderation, pending review
+    # Comments, reports and moderation name the one who wrote content its author.
+    author_id: Mapped[int | None] = synonym("created_by_id")
 
     organisation = relationship("Organisation")
+    author = relationship("User", foreign_keys=[created_by_id])
     programme = relationship(Programme)
     municipalities = relationship(
         "Municipality", secondary=initiative_municipalities, order_by="Municipality.slug"
@@ -164,6 +171,26 @@ class Initiative(TimestampMixin, db.Model):
     @property
     def is_public(self) -> bool:
         return self.status != Status.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        """Out of draft, by an organisation the public sees (moderation aside)."""
+        return self.is_public and self.organisation.is_public
+
+    @property
+    def municipality_ids(self) -> list[int]:
+        return [m.id for m in self.municipalities]
+
+    @property
+    def body_html(self) -> str:
+        """The summary and description as one text, as moderators review it."""
+        return render_markdown(f"{self.summary}\n\n{self.description or ''}")
+
+    def is_written_by(self, user) -> bool:
+        """Whether the user speaks for the initiative: a member of its lead organisation."""
+        from civicapp.organisations.policies import is_member_of
+
+        return is_member_of(user, self.organisation)
 
     @property
     def shown_title(self) -> str:

@@ -6,7 +6,7 @@ predicates) and, for endorsements, from staff assignments to one of its municipa
 
 from sqlalchemy import select
 
-from civicapp.authz import is_admin, is_signed_in, is_staff_of
+from civicapp.authz import is_admin, is_moderator, is_signed_in, is_staff_of
 from civicapp.extensions import db
 from civicapp.initiatives.models import TRANSITIONS, Endorsement
 from civicapp.organisations.models import Membership, Organisation
@@ -19,10 +19,15 @@ from civicapp.organisations.policies import (
 
 
 def can_view_initiative(user, initiative) -> bool:
-    """Published initiatives of public organisations are public; drafts only to members."""
-    if initiative.is_public and initiative.organisation.is_public:
+    """Published initiatives are public unless hidden (moderators see those); members see all."""
+    if initiative.is_published and (not initiative.is_hidden or is_moderator(user)):
         return True
     return is_member_of(user, initiative.organisation)
+
+
+def can_view_initiative_document(user, document) -> bool:
+    """A document (and its file) is seen by whoever sees its initiative."""
+    return can_view_initiative(user, document.initiative)
 
 
 def can_create_initiative(user, organisation=None) -> bool:

@@ -6,9 +6,11 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from civicapp import signals
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError, NotAllowed
 from civicapp.extensions import db
+from civicapp.initiatives.documents import discard_documents
 from civicapp.initiatives.models import Initiative
 from civicapp.initiatives.policies import can_edit_initiative
 from civicapp.initiatives.records import Event, EventKind, Update
@@ -27,20 +29,24 @@ def save_update(
 ) -> Update:
     """Post a news update on the initiative's timeline, or correct one."""
     _require(actor, initiative, update)
-    if update is None:
+    posting = update is None
+    if posting:
         update = Update(
             initiative_id=initiative.id, author_id=actor.id, language=initiative.language
         )
         db.session.add(update)
     update.title, update.body, update.posted_on = title.strip(), body, posted_on
     touch(initiative)
+    if posting:
+        _announce(signals.initiative_update_posted, initiative, actor, update=update)
     db.session.commit()
     return update
 
 
 def delete_update(actor, initiative: Initiative, update: Update) -> None:
-    """Delete an update."""
+    """Delete an update with its documents."""
     _require(actor, initiative, update)
+    discard_documents(update=update)
     db.session.delete(update)
     touch(initiative)
     db.session.commit()
@@ -70,7 +76,8 @@ def save_event(actor, initiative: Initiative, event: Event | None, draft: EventD
     """Announce an event of the initiative, or correct one."""
     _require(actor, initiative, event)
     _check_event(draft)
-    if event is None:
+    announcing = event is None
+    if announcing:
         event = Event(initiative_id=initiative.id, author_id=actor.id, language=initiative.language)
         db.session.add(event)
     for name in ("kind", "title", "starts_at", "ends_at", "place", "online_url", "agenda"):
@@ -78,13 +85,23 @@ def save_event(actor, initiative: Initiative, event: Event | None, draft: EventD
             event, name, getattr(draft, name) or (None if name in ("place", "online_url") else "")
         )
     touch(initiative)
+    if announcing:
+        _announce(signals.initiative_event_scheduled, initiative, actor, event=event)
     db.session.commit()
     return event
 
 
+def _announce(signal, initiative: Initiative, actor, **record) -> None:
+    """Tell followers (through the signal's receivers) of news on an initiative the public sees."""
+    if initiative.is_published and not initiative.is_hidden:
+        db.session.flush()
+        signal.send(initiative, actor=actor, **record)
+
+
 def delete_event(actor, initiative: Initiative, event: Event) -> None:
-    """Delete an event."""
+    """Delete an event with its documents."""
     _require(actor, initiative, event)
+    discard_documents(event=event)
     db.session.delete(event)
     touch(initiative)
     db.session.commit()

@@ -45,9 +45,12 @@ class Report(db.Model):
 
     __tablename__ = "reports"
     __table_args__ = (
-        CheckConstraint(exactly_one_of("comment_id", "priority_id"), name="one_target"),
+        CheckConstraint(
+            exactly_one_of("comment_id", "priority_id", "initiative_id"), name="one_target"
+        ),
         UniqueConstraint("reporter_id", "comment_id"),
         UniqueConstraint("reporter_id", "priority_id"),
+        UniqueConstraint("reporter_id", "initiative_id"),
         Index("ix_reports_open", "resolved_at", "id"),
     )
 
@@ -60,6 +63,9 @@ class Report(db.Model):
     priority_id: Mapped[int | None] = mapped_column(
         ForeignKey("priorities.id", ondelete="CASCADE"), index=True
     )
+    initiative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
+    )
     reason: Mapped[Reason] = mapped_column(str_enum(Reason, 16))
     note: Mapped[str | None] = mapped_column(String(NOTE_MAX))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -70,6 +76,7 @@ class Report(db.Model):
     resolved_by = relationship("User", foreign_keys=[resolved_by_id])
     comment = relationship("Comment")
     priority = relationship("Priority")
+    initiative = relationship("Initiative")
 
     @property
     def kind(self) -> "Kind":
@@ -111,6 +118,7 @@ KINDS = {
     for kind in (
         Kind("comment", "comment_id", _l("Comment"), _l("Hidden comments")),
         Kind("priority", "priority_id", _l("Priority"), _l("Hidden priorities")),
+        Kind("initiative", "initiative_id", _l("Initiative"), _l("Hidden initiatives")),
     )
 }
 

@@ -20,6 +20,7 @@ from civicapp.i18n import DEFAULT_LOCALE, parse_locale
 from civicapp.mail import deliver_mail
 from civicapp.notifications import messages
 from civicapp.notifications.models import EmailMode, Kind, Notification, NotificationSetting
+from civicapp.notifications.services import with_targets
 
 log = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "civicapp.notifications.unsubscribe"
@@ -159,7 +160,7 @@ def _send_digest(user: User, since: datetime, now: datetime) -> int:
     notifications = db.session.scalars(
         select(Notification)
         .where(Notification.user_id == user.id, *_pending(since, now))
-        .options(joinedload(Notification.priority))
+        .options(*with_targets())
         .order_by(Notification.created_at)
     ).all()
     ids = [n.id for n in notifications]

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask import url_for
-from flask_babel import format_date, ngettext
+from flask_babel import format_date, format_datetime, ngettext
 from flask_babel import gettext as _
 
 from civicapp.i18n import in_reader_script
@@ -12,9 +12,9 @@ from civicapp.priorities.models import Status
 
 
 def title_of(notification: Notification) -> str:
-    """The title of the notification's priority, in the reader's script."""
-    priority = notification.priority
-    return in_reader_script(priority.title, priority.language) if priority else ""
+    """The title of the notification's priority or initiative, in the reader's script."""
+    about = notification.priority or notification.initiative
+    return in_reader_script(about.title, about.language) if about else ""
 
 
 def _status_label(value: str | None) -> str:
@@ -51,6 +51,8 @@ def _overdue(title: str, data: dict) -> str:
 
 def _hidden(title: str, data: dict) -> str:
     reason, is_comment = data.get("reason"), data.get("object") == "comment"
+    if data.get("object") == "initiative":
+        return _hidden_initiative(title, reason)
     if reason and is_comment:
         return _(
             "A moderator hid your comment on “%(title)s”. Reason: %(reason)s",
@@ -68,10 +70,45 @@ def _hidden(title: str, data: dict) -> str:
     return _("Your priority “%(title)s” is hidden until a moderator reviews it.", title=title)
 
 
+def _hidden_initiative(title: str, reason: str | None) -> str:
+    if reason:
+        return _(
+            "A moderator hid your initiative “%(title)s”. Reason: %(reason)s",
+            title=title,
+            reason=reason,
+        )
+    return _("Your initiative “%(title)s” is hidden until a moderator reviews it.", title=title)
+
+
 def _restored(title: str, data: dict) -> str:
     if data.get("object") == "comment":
         return _("Your comment on “%(title)s” is visible again.", title=title)
+    if data.get("object") == "initiative":
+        return _("Your initiative “%(title)s” is visible again.", title=title)
     return _("Your priority “%(title)s” is visible again.", title=title)
+
+
+def _record_title(data: dict, key: str) -> str:
+    """An update's or event's title, kept in the notification, in the reader's script."""
+    return in_reader_script(data.get(key) or "", data.get("language") or "")
+
+
+def _initiative_update(title: str, data: dict) -> str:
+    return _(
+        "“%(title)s” posted an update: “%(update)s”",
+        title=title,
+        update=_record_title(data, "update"),
+    )
+
+
+def _initiative_event(title: str, data: dict) -> str:
+    starts_at = data.get("starts_at")
+    return _(
+        "“%(title)s” announced an event on %(date)s: “%(event)s”",
+        title=title,
+        date=format_datetime(datetime.fromisoformat(starts_at), "short") if starts_at else "?",
+        event=_record_title(data, "event"),
+    )
 
 
 SENTENCES = {
@@ -80,6 +117,8 @@ SENTENCES = {
     Kind.PRIORITY_OVERDUE: _overdue,
     Kind.CONTENT_HIDDEN: _hidden,
     Kind.CONTENT_RESTORED: _restored,
+    Kind.INITIATIVE_UPDATE: _initiative_update,
+    Kind.INITIATIVE_EVENT: _initiative_event,
 }
 
 
@@ -92,6 +131,10 @@ def link(notification: Notification, external: bool = False) -> str:
     """The page the notification is about."""
     if notification.priority_id is not None:
         return url_for("priorities.show", priority_id=notification.priority_id, _external=external)
+    if notification.initiative_id is not None:
+        return url_for(
+            "initiatives.show", initiative_id=notification.initiative_id, _external=external
+        )
     return url_for("notifications.index", _external=external)
 
 
@@ -112,6 +155,16 @@ def group_heading(kind: Kind, count: int) -> str:
         ),
         Kind.CONTENT_RESTORED: lambda: ngettext(
             "%(num)d restored contribution", "%(num)d restored contributions", count
+        ),
+        Kind.INITIATIVE_UPDATE: lambda: ngettext(
+            "%(num)d update of initiatives you follow",
+            "%(num)d updates of initiatives you follow",
+            count,
+        ),
+        Kind.INITIATIVE_EVENT: lambda: ngettext(
+            "%(num)d new event of initiatives you follow",
+            "%(num)d new events of initiatives you follow",
+            count,
         ),
     }
     return headings[kind]()

@@ -4,9 +4,10 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, ForeignKey, Index, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from civicapp.comments.targets import exactly_one_of
 from civicapp.db import str_enum, utcnow
 from civicapp.extensions import db
 
@@ -19,6 +20,8 @@ class Kind(StrEnum):
     PRIORITY_OVERDUE = "priority_overdue"
     CONTENT_HIDDEN = "content_hidden"
     CONTENT_RESTORED = "content_restored"
+    INITIATIVE_UPDATE = "initiative_update"
+    INITIATIVE_EVENT = "initiative_event"
 
 
 class EmailMode(StrEnum):
@@ -51,9 +54,12 @@ class Notification(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     kind: Mapped[Kind] = mapped_column(str_enum(Kind, 32))
-    # One explicit, nullable foreign key per kind of target (initiatives will add theirs).
+    # One explicit, nullable foreign key per kind of target.
     priority_id: Mapped[int | None] = mapped_column(
         ForeignKey("priorities.id", ondelete="CASCADE"), index=True
+    )
+    initiative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
     )
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     data: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -63,6 +69,7 @@ class Notification(db.Model):
 
     user = relationship("User", foreign_keys=[user_id])
     priority = relationship("Priority")
+    initiative = relationship("Initiative")
 
     @property
     def is_read(self) -> bool:
@@ -70,15 +77,23 @@ class Notification(db.Model):
 
 
 class Follow(db.Model):
-    """A user who asked to hear about a priority's answers."""
+    """A user who asked to hear about a priority's answers or an initiative's news."""
 
     __tablename__ = "follows"
-    __table_args__ = (UniqueConstraint("user_id", "priority_id"),)
+    __table_args__ = (
+        CheckConstraint(exactly_one_of("priority_id", "initiative_id"), name="one_target"),
+        UniqueConstraint("user_id", "priority_id"),
+        UniqueConstraint("user_id", "initiative_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    priority_id: Mapped[int] = mapped_column(
+    # One nullable foreign key per followed target type, named as Comment's (comments/targets.py).
+    priority_id: Mapped[int | None] = mapped_column(
         ForeignKey("priorities.id", ondelete="CASCADE"), index=True
+    )
+    initiative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -1,4 +1,4 @@
-"""Who may read notifications, follow priorities and change their notification settings."""
+"""Who may read notifications, follow priorities and initiatives, and choose e-mail settings."""
 
 from civicapp.authz import is_signed_in
 
@@ -18,6 +18,11 @@ def can_change_notification_settings(user, _obj=None) -> bool:
     return is_signed_in(user)
 
 
-def can_follow_priority(user, priority) -> bool:
-    """Signed-in users follow (and unfollow) priorities that are not hidden."""
-    return is_signed_in(user) and priority is not None and not priority.is_hidden
+def can_follow_target(user, target) -> bool:
+    """Signed-in users follow (and unfollow) published priorities and initiatives not hidden."""
+    return (
+        is_signed_in(user)
+        and target is not None
+        and getattr(target, "is_published", True)
+        and not target.is_hidden
+    )

@@ -4,9 +4,11 @@ import logging
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from civicapp import jobs
 from civicapp.accounts.models import User
+from civicapp.comments.targets import target_of
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.notifications.models import (
@@ -25,7 +27,9 @@ MAX_PAGE = 100_000
 # --- telling users ---------------------------------------------------------------------------
 
 
-def notify(kind: Kind, candidates, *, actor_id=None, priority_id=None, data=None) -> int:
+def notify(
+    kind: Kind, candidates, *, actor_id=None, priority_id=None, initiative_id=None, data=None
+) -> int:
     """Notify each user in `candidates` (a SELECT of user ids) once, in the caller's transaction."""
     # One batched INSERT whatever the audience's size (no ORM object per row); e-mail jobs are
     # queued per recipient and dispatched only if the caller commits. Nothing commits here.
@@ -40,6 +44,7 @@ def notify(kind: Kind, candidates, *, actor_id=None, priority_id=None, data=None
             user_id=r.id,
             kind=kind,
             priority_id=priority_id,
+            initiative_id=initiative_id,
             actor_id=actor_id,
             data=data or {},
             created_at=now,
@@ -51,7 +56,8 @@ def notify(kind: Kind, candidates, *, actor_id=None, priority_id=None, data=None
     for recipient in recipients:
         if recipient.verified and recipient.mode in (None, EmailMode.IMMEDIATE):
             jobs.enqueue(email_notification, ids[recipient.id])
-    log.info("%s: %d notifications for priority %s", kind, len(ids), priority_id)
+    about = f"initiative {initiative_id}" if initiative_id else f"priority {priority_id}"
+    log.info("%s: %d notifications for %s", kind, len(ids), about)
     return len(ids)
 
 
@@ -71,6 +77,11 @@ def _recipients(candidates, actor_id):
     return stmt if actor_id is None else stmt.where(User.id != actor_id)
 
 
+def with_targets() -> tuple:
+    """Loader options: the priority or initiative a notification's sentence names."""
+    return joinedload(Notification.priority), joinedload(Notification.initiative)
+
+
 # --- reading --------------------------------------------------------------------------------
 
 
@@ -84,13 +95,11 @@ def unread_count(user) -> int:
 
 
 def notifications_page(user, page: int):
-    """One page of the user's notifications, newest first, with their priorities."""
-    from sqlalchemy.orm import joinedload
-
+    """One page of the user's notifications, newest first, with what they are about."""
     stmt = (
         select(Notification)
         .where(Notification.user_id == user.id)
-        .options(joinedload(Notification.priority))
+        .options(*with_targets())
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
     page = min(max(page, 1), MAX_PAGE)
@@ -119,33 +128,33 @@ def mark_all_read(actor) -> int:
 # --- following ------------------------------------------------------------------------------
 
 
-def is_following(user, priority) -> bool:
-    """Whether a signed-in user follows the priority (no query for visitors)."""
+def _followed(user, target) -> tuple:
+    """The WHERE of the user's follow of a priority or initiative (Follow's column per target)."""
+    column = getattr(Follow, target_of(target).column)
+    return Follow.user_id == user.id, column == target.id
+
+
+def is_following(user, target) -> bool:
+    """Whether a signed-in user follows the priority or initiative (no query for visitors)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return db.session.scalar(_follow_query(user, priority).exists().select()) or False
+    return db.session.scalar(select(Follow.id).where(*_followed(user, target)).exists().select())
 
 
-def _follow_query(user, priority):
-    return select(Follow.id).where(Follow.user_id == user.id, Follow.priority_id == priority.id)
-
-
-def follow_priority(actor, priority) -> None:
-    """Start telling the actor about the priority's answers (once, however often asked)."""
-    if db.session.scalar(_follow_query(actor, priority)) is not None:
+def follow(actor, target) -> None:
+    """Start telling the actor about a priority's answers or an initiative's news (once)."""
+    if db.session.scalar(select(Follow.id).where(*_followed(actor, target))) is not None:
         return
-    db.session.add(Follow(user_id=actor.id, priority_id=priority.id))
+    db.session.add(Follow(user_id=actor.id, **{target_of(target).column: target.id}))
     try:
         db.session.commit()
     except IntegrityError:  # a second click won the race: the follow exists, as wanted
         db.session.rollback()
 
 
-def unfollow_priority(actor, priority) -> None:
-    """Stop telling the actor about the priority (its author and supporters still hear)."""
-    db.session.execute(
-        delete(Follow).where(Follow.user_id == actor.id, Follow.priority_id == priority.id)
-    )
+def unfollow(actor, target) -> None:
+    """Stop telling the actor about the target (a priority's author and supporters still hear)."""
+    db.session.execute(delete(Follow).where(*_followed(actor, target)))
     db.session.commit()
 
 

@@ -2,10 +2,12 @@
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 
 from civicapp.authz import require
+from civicapp.comments.targets import TARGETS, target_of
 from civicapp.core.forms import ActionForm
 from civicapp.exceptions import DomainError
 from civicapp.extensions import csrf, db
@@ -15,7 +17,7 @@ from civicapp.notifications.forms import FollowForm, SettingsForm
 from civicapp.notifications.models import EmailMode, Notification
 from civicapp.notifications.policies import (
     can_change_notification_settings,
-    can_follow_priority,
+    can_follow_target,
     can_open_notification,
     can_view_notifications,
 )
@@ -84,24 +86,57 @@ def settings():
     return render_template("notifications/settings.html", form=form), 400 if form.errors else 200
 
 
+FOLLOW_HINTS = {
+    "priority": _l(
+        "Followers hear when the municipality answers. The author and supporters hear anyway."
+    ),
+    "initiative": _l("Followers hear of the initiative's new updates and events."),
+}
+FOLLOWED = {
+    "priority": _l("You follow this priority: we will tell you when the municipality answers."),
+    "initiative": _l("You follow this initiative: we will tell you of its updates and events."),
+}
+UNFOLLOWED = {
+    "priority": _l("You no longer follow this priority."),
+    "initiative": _l("You no longer follow this initiative."),
+}
+
+
+@bp.app_template_global()
+def follow_button(target) -> dict:
+    """The address and hint of a priority's or initiative's follow button."""
+    kind = target_of(target)
+    return {
+        "url": url_for(f"notifications.follow_{kind.name}", **{kind.column: target.id}),
+        "hint": str(FOLLOW_HINTS[kind.name]),
+    }
+
+
 @bp.post(f"/follow/priority/<{ID}:priority_id>")
 def follow_priority(priority_id):
     """Follow or stop following a priority."""
-    priority = db.get_or_404(Priority, priority_id)
-    require(can_follow_priority(current_user, priority))
+    return _follow_or_unfollow(db.get_or_404(Priority, priority_id))
+
+
+@bp.post(f"/follow/initiative/<{ID}:initiative_id>")
+def follow_initiative(initiative_id):
+    """Follow or stop following a published initiative."""
+    return _follow_or_unfollow(db.get_or_404(TARGETS["initiative"].model, initiative_id))
+
+
+def _follow_or_unfollow(target):
+    require(can_follow_target(current_user, target))
     form = FollowForm()
     if not form.validate_on_submit():
         abort(400)
+    kind = target_of(target)
     if form.follow.data == "on":
-        services.follow_priority(current_user, priority)
-        flash(
-            _("You follow this priority: we will tell you when the municipality answers."),
-            "success",
-        )
+        services.follow(current_user, target)
+        flash(str(FOLLOWED[kind.name]), "success")
     else:
-        services.unfollow_priority(current_user, priority)
-        flash(_("You no longer follow this priority."), "success")
-    return redirect(url_for("priorities.show", priority_id=priority.id))
+        services.unfollow(current_user, target)
+        flash(str(UNFOLLOWED[kind.name]), "success")
+    return redirect(kind.url(target.id))
 
 
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])

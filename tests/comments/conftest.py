@@ -1,12 +1,13 @@
-"""A priority to discuss, with its author, a staff member and a few citizens."""
+"""A priority and an initiative to discuss, with authors, staff members and a few citizens."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
 
 from civicapp.db import utcnow
 from civicapp.extensions import db
+from tests.organisations.conftest import make_organisation  # noqa: F401
 
 
 @pytest.fixture
@@ -47,3 +48,45 @@ def age(comment, minutes: int) -> None:
     """Make a comment look `minutes` old."""
     comment.created_at = utcnow() - timedelta(minutes=minutes)
     db.session.commit()
+
+
+@pytest.fixture
+def venture(place, make_user, make_municipality, make_organisation):  # noqa: F811
+    """A published initiative in the place's municipality and Peja, with its draft sibling.
+
+    `member` speaks for its organisation; `peja_staff` is staff of its second municipality.
+    """
+    from civicapp.initiatives.models import Status
+    from civicapp.initiatives.services import (
+        InitiativeDraft,
+        change_initiative_status,
+        create_initiative,
+    )
+
+    peja = make_municipality("peja")
+    member = make_user(display_name="Drita")
+    organisation = make_organisation(admin=member)
+
+    def initiative(title):
+        return create_initiative(
+            member,
+            InitiativeDraft(
+                organisation_id=organisation.id,
+                title=title,
+                summary="Planting trees with the schools.",
+                language="en",
+                start_date=date(2026, 1, 1),
+                end_date=date(2027, 12, 31),
+                municipality_ids=[place.municipality.id, peja.id],
+            ),
+        )
+
+    published = initiative("Green Ulpiana")
+    change_initiative_status(member, published, Status.PUBLISHED)
+    return SimpleNamespace(
+        initiative=published,
+        draft=initiative("Draft plan"),
+        member=member,
+        organisation=organisation,
+        peja_staff=make_user(staff_of=[peja], display_name="Peja officer"),
+    )

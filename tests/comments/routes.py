@@ -30,6 +30,13 @@ ROUTES = [
         expect={"anonymous": LOGIN, "unverified": DENY},
         data=_text,
     ),
+    Route(
+        "comments.post_on_initiative",
+        "POST",
+        lambda w: f"/comments/initiative/{w.initiative.id}",  # published; built by initiatives
+        expect={"anonymous": LOGIN, "unverified": DENY},
+        data=_text,
+    ),
     Route("comments.edit", "GET", lambda w: _c(w, "/edit"), expect=AUTHOR_ONLY, default=DENY),
     Route(
         "comments.edit",

@@ -1,10 +1,13 @@
 """Authorization entries for initiative routes; `build` adds initiatives of w.organisation.
 
 `w.initiative`: published, by `w.organisation`, in municipality A, with a partner, a funding
-line, a link to `w.priority`, an update and an event; `w.draft_initiative`: its draft;
-`w.donor`: Sida, with a programme. Members of `w.organisation` (org_admin, org_member) write
-them; `other_org_member` gets 403 like every other role.
+line, a link to `w.priority`, an update, an event and `w.document` (a PDF);
+`w.draft_initiative`: its draft; `w.donor`: Sida, with a programme. Members of
+`w.organisation` (org_admin, org_member) write them; `other_org_member` gets 403 like every
+other role.
 """
+
+import io
 
 from tests.authz.matrix import DENY, LOGIN, Route, admin_only, public
 
@@ -23,9 +26,11 @@ def build(world) -> None:
 
     from civicapp.db import utcnow
     from civicapp.extensions import db
-    from civicapp.initiatives import links, services, timeline
+    from civicapp.initiatives import documents, links, services, timeline
     from civicapp.initiatives.models import Donor, Party, Programme, Status
     from civicapp.initiatives.records import EventKind
+    from civicapp.uploads import samples
+    from tests.uploads.conftest import file_storage
 
     member = world.users["org_admin"]
     donor = Donor(name="Sida", country="SE")
@@ -67,6 +72,12 @@ def build(world) -> None:
         None,
         timeline.EventDraft(EventKind.WORKSHOP, "Workshop", start, start, place="Town hall"),
     )
+    world.objects["document"] = documents.attach_document(
+        member,
+        made,
+        documents.DocumentDraft("Memorandum", documents.DocumentKind.MEMORANDUM),
+        file_storage(samples.pdf(), "memorandum.pdf"),
+    )
 
 
 def _i(w, suffix=""):
@@ -98,6 +109,12 @@ def _event_form(w):
 
 def _update_form(w):
     return {"title": "News", "posted_on": "2026-02-01", "body": "Planted 40 trees."}
+
+
+def _document_form(w):
+    from civicapp.uploads import samples
+
+    return {"title": "Report", "kind": "report", "file": (io.BytesIO(samples.pdf()), "r.pdf")}
 
 
 def members(endpoint, url, method="GET", data=None):
@@ -159,6 +176,9 @@ ROUTES = [
     members("edit_event", lambda w: _i(w, f"/events/{w.event.id}/edit")),
     members("edit_event", lambda w: _i(w, f"/events/{w.event.id}/edit"), "POST", _event_form),
     members("delete_event", lambda w: _i(w, f"/events/{w.event.id}/delete"), "POST"),
+    members("add_document", lambda w: _i(w, "/documents/new")),
+    members("add_document", lambda w: _i(w, "/documents/new"), "POST", _document_form),
+    members("remove_document", lambda w: _i(w, f"/documents/{w.document.id}/remove"), "POST"),
     admin_only("initiatives.donor_list", lambda w: "/initiatives/admin/donors"),
     admin_only(
         "initiatives.donor_list",

@@ -9,11 +9,13 @@ from civicapp.accounts.models import Role
 from civicapp.extensions import db
 from civicapp.initiatives.demo import INITIATIVES_PER_SCALE, seed
 from civicapp.initiatives.demo_data import SHOWCASE
+from civicapp.initiatives.documents import InitiativeDocument
 from civicapp.initiatives.models import Initiative, Partner
 from civicapp.initiatives.records import Endorsement, Event, Update
 from civicapp.municipalities.services import get_municipality_by_slug, load_municipalities
 from civicapp.organisations import demo as organisations
 from civicapp.search.services import search
+from civicapp.uploads.services import stored_file
 
 
 def test_seed_makes_believable_initiatives(app_ctx, make_user):
@@ -33,3 +35,12 @@ def test_seed_makes_believable_initiatives(app_ctx, make_user):
     assert db.session.scalar(select(func.count()).select_from(Update)) == len(SHOWCASE)
     assert db.session.scalar(select(func.count()).select_from(Event)) == 2 * len(SHOWCASE)
     assert search("initiative", "preduzetnistvo")
+    documents = list(db.session.scalars(select(InitiativeDocument)))
+    assert len(documents) == 3 * len(SHOWCASE)
+    assert {(d.update_id is not None, d.event_id is not None) for d in documents} == {
+        (False, False),
+        (True, False),
+        (False, True),
+    }
+    assert all(stored_file(d.upload).is_file() for d in documents)
+    assert {d.upload.type_label for d in documents} == {"PDF", "PNG"}

@@ -6,7 +6,7 @@ from civicapp.accounts.models import Role
 from civicapp.notifications.models import Kind, Notification
 from civicapp.notifications.policies import (
     can_change_notification_settings,
-    can_follow_priority,
+    can_follow_target,
     can_open_notification,
     can_view_notifications,
 )
@@ -44,4 +44,4 @@ def test_only_the_recipient_opens_a_notification(users, author, priority, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_signed_in_users_follow_visible_priorities(users, priority, role, hidden):
     priority.is_hidden = hidden
-    assert can_follow_priority(users[role], priority) == (role != "anonymous" and not hidden)
+    assert can_follow_target(users[role], priority) == (role != "anonymous" and not hidden)

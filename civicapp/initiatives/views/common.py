@@ -16,7 +16,10 @@ def get_initiative_or_404(initiative_id: int) -> Initiative:
     initiative = db.session.get(Initiative, initiative_id)
     if initiative is None:
         abort(404)
-    require(can_view_initiative(current_user, initiative))
+    allowed = can_view_initiative(current_user, initiative)
+    if initiative.is_hidden and not allowed:
+        abort(404)  # as for priorities: hidden by moderation is gone for the public
+    require(allowed)
     return initiative
 
 

@@ -4,6 +4,7 @@ from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from civicapp.comments.views import thread_context
 from civicapp.core.errors import render_error
 from civicapp.extensions import db
 from civicapp.initiatives import bp, forms
@@ -19,6 +20,7 @@ from civicapp.initiatives.policies import endorsing_municipalities
 from civicapp.initiatives.timeline import schedule, timeline
 from civicapp.initiatives.views.common import get_initiative_or_404, page_number
 from civicapp.municipalities.services import get_municipality_by_slug, list_municipalities
+from civicapp.notifications.services import is_following
 from civicapp.organisations.services import get_organisation_by_slug
 from civicapp.sectors import Sector
 
@@ -84,6 +86,9 @@ def show_page(initiative, endorse_form=None):
         updates=timeline(initiative),
         upcoming=upcoming,
         past=past,
+        following=is_following(current_user, initiative),
+        # Drafts are not discussed: no thread until the initiative is published.
+        **(thread_context(initiative) if initiative.is_published else {}),
     )
 
 
