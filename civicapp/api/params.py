@@ -1,5 +1,6 @@
 """Query string parameters of the API: checked strictly, refused with a 400 that names them."""
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from math import ceil
@@ -18,17 +19,18 @@ DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_PAGE = listing.MAX_PAGE
 MAX_ID = listing.MAX_ID
+ORGANISATION_SLUG = re.compile(r"[a-z0-9-]{1,80}")
 
 
 class BadParameter(DomainError):
     """A query string parameter the API does not understand; `field` names it."""
 
 
-def whole_number_error(name: str, high: int) -> BadParameter:
+def whole_number_error(name: str, high: int, low: int = 1) -> BadParameter:
     message = _(
         "The parameter %(name)s must be a whole number from %(low)s to %(high)s.",
         name=name,
-        low=1,
+        low=low,
         high=high,
     )
     return BadParameter(message, name)
@@ -75,14 +77,33 @@ def unknown_municipality_error(name: str) -> BadParameter:
     return BadParameter(message, name)
 
 
-def _whole_number(name: str, default: int, high: int) -> int:
+def number_arg(name: str, low: int, high: int) -> int | None:
+    """The whole number the parameter gives, None when it is absent."""
     raw = request.args.get(name)
     if raw is None:
-        return default
+        return None
     value = listing.positive_int(raw, high)
-    if value is None:
-        raise whole_number_error(name, high)
+    if value is None or value < low:
+        raise whole_number_error(name, high, low)
     return value
+
+
+def organisation_arg(name: str = "organisation") -> str | None:
+    """The organisation slug the parameter gives, None when it is absent."""
+    raw = request.args.get(name)
+    if raw is not None and not ORGANISATION_SLUG.fullmatch(raw):
+        message = _(
+            "The parameter %(name)s must be an organisation's slug: small letters, digits "
+            "and hyphens.",
+            name=name,
+        )
+        raise BadParameter(message, name)
+    return raw
+
+
+def _whole_number(name: str, default: int, high: int) -> int:
+    value = number_arg(name, 1, high)
+    return default if value is None else value
 
 
 @dataclass

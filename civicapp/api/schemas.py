@@ -21,15 +21,15 @@ CORS = {
 }
 
 
-def _enum(enum_cls) -> dict:
+def enum_of(enum_cls) -> dict:
     return {"type": "string", "enum": [member.value for member in enum_cls]}
 
 
-def _null(schema: dict) -> dict:
+def nullable(schema: dict) -> dict:
     return schema | {"nullable": True}
 
 
-def _ref(name: str) -> dict:
+def ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
@@ -51,11 +51,11 @@ def _municipality() -> dict:
     return obj(
         {
             "slug": STRING,
-            "names": _ref("Names"),
-            "country": _enum(Country),
+            "names": ref("Names"),
+            "country": enum_of(Country),
             "region": STRING,
-            "population": _null(COUNT),
-            "population_year": _null(INTEGER),
+            "population": nullable(COUNT),
+            "population_year": nullable(INTEGER),
             "official_languages": {
                 "type": "array",
                 "items": {"type": "string", "enum": list(ANSWER_LANGUAGES)},
@@ -74,15 +74,15 @@ def _consultation() -> dict:
         {
             "id": INTEGER,
             "title": STRING,
-            "description": _described(STRING, "Markdown, as written."),
-            "description_html": _described(STRING, "The description as sanitised HTML."),
+            "description": described(STRING, "Markdown, as written."),
+            "description_html": described(STRING, "The description as sanitised HTML."),
             "language": {"type": "string", "enum": list(CONTENT_LANGUAGES)},
-            "municipality": _described(STRING, "The municipality's slug."),
-            "phase": _enum(Phase),
-            "phase_changed_at": _null(TIME),
+            "municipality": described(STRING, "The municipality's slug."),
+            "phase": enum_of(Phase),
+            "phase_changed_at": nullable(TIME),
             "support_threshold": {"type": "integer", "minimum": 1},
-            "decision_reference": _null(STRING),
-            "decision_date": _null({"type": "string", "format": "date"}),
+            "decision_reference": nullable(STRING),
+            "decision_date": nullable({"type": "string", "format": "date"}),
             "adopted_priority_ids": {"type": "array", "items": INTEGER},
             "priority_count": COUNT,
             "created_at": TIME,
@@ -94,7 +94,7 @@ def _consultation() -> dict:
     )
 
 
-def _described(schema: dict, description: str) -> dict:
+def described(schema: dict, description: str) -> dict:
     return schema | {"description": description}
 
 
@@ -102,24 +102,24 @@ def _priority() -> dict:
     return obj(
         {
             "id": INTEGER,
-            "reference": _described(_null(STRING), "Public reference, e.g. PRI-2027-00042."),
+            "reference": described(nullable(STRING), "Public reference, e.g. PRI-2027-00042."),
             "title": STRING,
-            "body": _described(STRING, "Markdown, as written."),
-            "body_html": _described(STRING, "The body as sanitised HTML."),
+            "body": described(STRING, "Markdown, as written."),
+            "body_html": described(STRING, "The body as sanitised HTML."),
             "language": {"type": "string", "enum": list(CONTENT_LANGUAGES)},
-            "municipality": _described(STRING, "The municipality's slug."),
-            "consultation_id": _null(INTEGER),
-            "sector": _enum(Sector),
-            "place": _described(_null(STRING), "Village or neighbourhood."),
-            "status": _enum(Status),
+            "municipality": described(STRING, "The municipality's slug."),
+            "consultation_id": nullable(INTEGER),
+            "sector": enum_of(Sector),
+            "place": described(nullable(STRING), "Village or neighbourhood."),
+            "status": enum_of(Status),
             "support_count": COUNT,
             "support_threshold": {"type": "integer", "minimum": 1},
             "comment_count": COUNT,
-            "threshold_reached_at": _null(TIME),
-            "due_at": _described(_null(TIME), "When the first official answer is owed."),
+            "threshold_reached_at": nullable(TIME),
+            "due_at": described(nullable(TIME), "When the first official answer is owed."),
             "is_overdue": BOOLEAN,
-            "first_answered_at": _null(TIME),
-            "last_answered_at": _null(TIME),
+            "first_answered_at": nullable(TIME),
+            "last_answered_at": nullable(TIME),
             "withdrawn": BOOLEAN,
             "adopted_in_plan": BOOLEAN,
             "created_at": TIME,
@@ -137,18 +137,18 @@ def _answer() -> dict:
         "properties": {code: STRING for code in ANSWER_LANGUAGES},
         "description": "The answer's text in each language it was given in.",
     }
-    satisfaction = obj({"ratings": COUNT, "satisfied": COUNT, "share": _null(SHARE)})
+    satisfaction = obj({"ratings": COUNT, "satisfied": COUNT, "share": nullable(SHARE)})
     return obj(
         {
             "id": INTEGER,
-            "status": _enum(Status),
+            "status": enum_of(Status),
             "created_at": TIME,
-            "author": _described(_null(STRING), "The staff member who answered."),
-            "budget_amount": _null({"type": "number", "minimum": 0}),
-            "budget_currency": _null({"type": "string", "enum": ["EUR"]}),
-            "budget_year": _null(INTEGER),
-            "reason": _described(_null(STRING), "Why the priority is rejected."),
-            "competent_body": _described(_null(STRING), "Whose competence it is."),
+            "author": described(nullable(STRING), "The staff member who answered."),
+            "budget_amount": nullable({"type": "number", "minimum": 0}),
+            "budget_currency": nullable({"type": "string", "enum": ["EUR"]}),
+            "budget_year": nullable(INTEGER),
+            "reason": described(nullable(STRING), "Why the priority is rejected."),
+            "competent_body": described(nullable(STRING), "Whose competence it is."),
             "texts": texts,
             "satisfaction": satisfaction,
         }
@@ -160,15 +160,15 @@ def _figures(extra: dict | None = None) -> dict:
         name: COUNT for name in ("due", "answered", "overdue", "implemented", "decided", "on_time")
     }
     shares = {
-        name: _null(SHARE) for name in ("answered_share", "implemented_share", "on_time_share")
+        name: nullable(SHARE) for name in ("answered_share", "implemented_share", "on_time_share")
     }
     return obj(
         {
-            "municipality": _described(STRING, "The municipality's slug."),
-            "names": _ref("Names"),
+            "municipality": described(STRING, "The municipality's slug."),
+            "names": ref("Names"),
             **counts,
             **shares,
-            "median_days": _null({"type": "number", "minimum": 0}),
+            "median_days": nullable({"type": "number", "minimum": 0}),
             "url": URL,
             "html_url": URL,
             **(extra or {}),
@@ -176,16 +176,17 @@ def _figures(extra: dict | None = None) -> dict:
     )
 
 
-def _overdue() -> dict:
+def priority_ref(extra: dict | None = None) -> dict:
+    """A priority named where another object points to it (see serializers.priority_ref)."""
     return obj(
         {
             "id": INTEGER,
-            "reference": _null(STRING),
+            "reference": nullable(STRING),
             "title": STRING,
-            "language": STRING,
-            "due_at": TIME,
+            "language": {"type": "string", "enum": list(CONTENT_LANGUAGES)},
             "url": URL,
             "html_url": URL,
+            **(extra or {}),
         }
     )
 
@@ -203,7 +204,7 @@ def _page() -> dict:
             "pages": COUNT,
         }
     )
-    links = obj({"self": URL, "next": _null(URL), "prev": _null(URL)})
+    links = obj({"self": URL, "next": nullable(URL), "prev": nullable(URL)})
     return {"meta": meta, "links": links}
 
 
@@ -217,9 +218,9 @@ def components() -> dict:
         "Answer": _answer(),
         "Figures": _figures(),
         "MunicipalityFigures": _figures(
-            {"overdue_priorities": {"type": "array", "items": _ref("OverduePriority")}}
+            {"overdue_priorities": {"type": "array", "items": ref("OverduePriority")}}
         ),
-        "OverduePriority": _overdue(),
+        "OverduePriority": priority_ref({"due_at": TIME}),
         "PageMeta": page["meta"],
         "PageLinks": page["links"],
         "Error": _error(),
@@ -237,20 +238,20 @@ def _json(description: str, schema: dict, headers=CORS) -> dict:
 def list_response(name: str) -> dict:
     schema = obj(
         {
-            "data": {"type": "array", "items": _ref(name)},
-            "meta": _ref("PageMeta"),
-            "links": _ref("PageLinks"),
+            "data": {"type": "array", "items": ref(name)},
+            "meta": ref("PageMeta"),
+            "links": ref("PageLinks"),
         }
     )
     return _json("One page of the list.", schema)
 
 
 def item_response(name: str) -> dict:
-    return _json("The object.", obj({"data": _ref(name)}))
+    return _json("The object.", obj({"data": ref(name)}))
 
 
 def error_response(description: str) -> dict:
-    return _json(description, _ref("Error"))
+    return _json(description, ref("Error"))
 
 
 def csv_response() -> dict:

@@ -152,13 +152,17 @@ def figures_json(figures: Figures) -> dict:
     }
 
 
-def overdue_json(priority) -> dict:
+def priority_ref(priority) -> dict:
+    """A priority named where another object points to it."""
     return {
         "id": priority.id,
         "reference": priority.reference,
         "title": priority.title,
         "language": priority.language,
-        "due_at": iso(priority.due_at),
         "url": _url("api.priority", priority_id=priority.id),
         "html_url": _url("priorities.show", priority_id=priority.id),
     }
+
+
+def overdue_json(priority) -> dict:
+    return priority_ref(priority) | {"due_at": iso(priority.due_at)}

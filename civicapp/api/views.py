@@ -4,7 +4,16 @@ import re
 
 from flask import Response, abort, request
 
-from civicapp.api import bp, openapi, params, queries, serializers, spreadsheet
+from civicapp.api import (
+    bp,
+    openapi,
+    params,
+    queries,
+    queries_cso,
+    serializers,
+    serializers_cso,
+    spreadsheet,
+)
 from civicapp.consultations.models import Phase
 from civicapp.consultations.services import list_consultations, priority_counts
 from civicapp.core.errors import render_error
@@ -18,6 +27,8 @@ SLUG = re.compile(r"[a-z0-9-]{1,64}")
 # Ids beyond a 32-bit integer match no row; refusing them early keeps every database calm.
 CONSULTATION = "<int(max=2147483647):consultation_id>"
 PRIORITY = "<int(max=2147483647):priority_id>"
+INITIATIVE = "<int(max=2147483647):initiative_id>"
+DONOR = "<int(max=2147483647):donor_id>"
 ORDERS = ("asc", "desc")
 
 
@@ -143,3 +154,67 @@ def accountability_municipality(slug):
     overdue = accountability.overdue_priorities(place, now)
     data["overdue_priorities"] = [serializers.overdue_json(p) for p in overdue]
     return {"data": data}
+
+
+@bp.get("/organisations")
+def organisations():
+    """List the organisations of the public directory, by name."""
+    page = params.paginate(queries_cso.organisations())
+    return params.envelope(page, _organisations_json(page.items))
+
+
+def _organisations_json(items) -> list[dict]:
+    counts = queries_cso.organisation_initiative_counts([o.id for o in items])
+    return [serializers_cso.organisation_json(o, counts[o.id]) for o in items]
+
+
+@bp.get("/organisations/<slug>")
+def organisation(slug):
+    """Show one organisation of the public directory."""
+    found = params.ORGANISATION_SLUG.fullmatch(slug) and queries_cso.get_public_organisation(slug)
+    return {"data": _organisations_json([found or abort(404)])[0]}
+
+
+@bp.get("/initiatives")
+def initiatives():
+    """List public initiatives with the filters of the HTML list, newest start first."""
+    page = params.paginate(queries_cso.initiatives())
+    return params.envelope(page, _initiatives_json(page.items))
+
+
+def _initiatives_json(items) -> list[dict]:
+    around = queries_cso.gathered([i.id for i in items])
+    return [serializers_cso.initiative_json(i, around[i.id]) for i in items]
+
+
+@bp.get(f"/initiatives/{INITIATIVE}")
+def initiative(initiative_id):
+    """Show one public initiative."""
+    found = queries_cso.get_public_initiative(initiative_id) or abort(404)
+    return {"data": _initiatives_json([found])[0]}
+
+
+@bp.get("/donors")
+def donors():
+    """List the donors of the registry with their programmes, by name."""
+    page = params.paginate(queries_cso.donors())
+    return params.envelope(page, _donors_json(page.items))
+
+
+def _donors_json(items) -> list[dict]:
+    counts = queries_cso.donor_initiative_counts([d.id for d in items])
+    return [serializers_cso.donor_json(d, counts[d.id]) for d in items]
+
+
+@bp.get(f"/donors/{DONOR}")
+def donor(donor_id):
+    """Show one donor with its programmes."""
+    found = queries_cso.get_donor(donor_id) or abort(404)
+    return {"data": _donors_json([found])[0]}
+
+
+@bp.get("/portfolio")
+def portfolio():
+    """Show money and initiatives per municipality, sector and donor over a period."""
+    figures, selection = queries_cso.portfolio_figures()
+    return {"data": serializers_cso.portfolio_json(figures, selection)}

@@ -1,4 +1,5 @@
-"""A small, believable open data set: three municipalities, consultations, priorities, answers."""
+"""A small, believable open data set: three municipalities, consultations, priorities, answers;
+organisations, donors and initiatives."""
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -10,6 +11,8 @@ from sqlalchemy import event
 
 from civicapp.db import utcnow
 from civicapp.extensions import db
+from tests.initiatives.conftest import make_initiative  # noqa: F401
+from tests.organisations.conftest import make_organisation  # noqa: F401
 
 
 @dataclass
@@ -185,3 +188,11 @@ def count_statements():
         yield statements
     finally:
         event.remove(db.engine, "before_cursor_execute", before)
+
+
+@pytest.fixture
+def civil_society(dataset, make_user, make_organisation, make_initiative):  # noqa: F811
+    """Organisations, donors and initiatives around the dataset (see tests/api/cso_data.py)."""
+    from tests.api.cso_data import build_civil_society
+
+    return build_civil_society(dataset, make_user, make_organisation, make_initiative)

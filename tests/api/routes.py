@@ -1,4 +1,8 @@
-"""Authorization entries for the open data API: every endpoint is public and read-only."""
+"""Authorization entries for the open data API: every endpoint is public and read-only.
+
+The organisations, initiatives and donors are those of tests/organisations/routes.py and
+tests/initiatives/routes.py (built before this package's entries run).
+"""
 
 from tests.authz.matrix import public
 
@@ -25,4 +29,11 @@ ROUTES = [
         "api.accountability_municipality",
         lambda w: _api(f"/accountability/{w.municipality.slug}"),
     ),
+    public("api.organisations", lambda w: _api("/organisations")),
+    public("api.organisation", lambda w: _api(f"/organisations/{w.organisation.slug}")),
+    public("api.initiatives", lambda w: _api("/initiatives")),
+    public("api.initiative", lambda w: _api(f"/initiatives/{w.initiative.id}")),
+    public("api.donors", lambda w: _api("/donors")),
+    public("api.donor", lambda w: _api(f"/donors/{w.donor.id}")),
+    public("api.portfolio", lambda w: _api("/portfolio")),
 ]
