@@ -63,6 +63,9 @@ def signed_in(email: str, password: str, login_path: str = "/auth/login") -> Set
 
     def hook(app: Flask, page: Page) -> Prepared:
         client = sign_in(app, email, password, login_path)
+        # Signing in starts a new session; the first page shown then gives it a CSRF token (for
+        # the header's forms). A browser keeps that cookie, so the replayed request carries it.
+        client.get(page.target(app))
         headers = {"User-Agent": USER_AGENT, "Cookie": cookie_header(app, client)}
         return Prepared(page.method, page.target(app), headers)
 
@@ -127,3 +130,28 @@ def open_priority(app: Flask) -> int:
         if priority.voting_open:
             return priority.id
     raise SetupError("no priority with open voting in the seeded database")
+
+
+def most_linked_initiative(app: Flask) -> int:
+    """Id of the public initiative linked to the most priorities (its page lists them all)."""
+    from flask_login import AnonymousUserMixin
+    from sqlalchemy import func, select
+
+    from civicapp.extensions import db
+    from civicapp.initiatives.models import Initiative
+    from civicapp.initiatives.policies import can_view_initiative
+    from civicapp.initiatives.records import PriorityLink
+
+    links = func.count(PriorityLink.id)
+    ranked = (
+        select(Initiative.id)
+        .join(PriorityLink, PriorityLink.initiative_id == Initiative.id)
+        .group_by(Initiative.id)
+        .order_by(links.desc(), Initiative.id)
+        .limit(200)
+    )
+    visitor = AnonymousUserMixin()
+    for initiative_id in db.session.scalars(ranked):
+        if can_view_initiative(visitor, db.session.get(Initiative, initiative_id)):
+            return initiative_id
+    raise SetupError("no public initiative linked to a priority in the seeded database")

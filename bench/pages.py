@@ -12,7 +12,13 @@ A path may also be a callable taking the in-process app (run inside an app conte
 seeded database), for pages whose URL depends on the data, e.g. the most-commented priority.
 """
 
-from bench.hooks import most_commented_priority, open_priority, signed_in, signed_in_post
+from bench.hooks import (
+    most_commented_priority,
+    most_linked_initiative,
+    open_priority,
+    signed_in,
+    signed_in_post,
+)
 from bench.spec import SIGNED_IN_GOAL, VISITOR_GOAL, VOTE_GOAL, Page
 
 # The demo accounts (civicapp/demo/services.py).
@@ -54,4 +60,12 @@ PAGES: list[Page] = [
     ),
     Page("accountability", "/accountability/", goal=VISITOR_GOAL),
     Page("api priority list", "/api/v1/priorities?municipality=pristina", goal=VISITOR_GOAL),
+    # Issue 4: civil society initiatives and the donors' portfolio.
+    Page("initiatives list", "/initiatives/?municipality=pristina", goal=VISITOR_GOAL),
+    Page(
+        "initiative page",  # the public initiative linked to the most priorities
+        lambda app: f"/initiatives/{most_linked_initiative(app)}",
+        goal=VISITOR_GOAL,
+    ),
+    Page("portfolio", "/portfolio/", goal=VISITOR_GOAL),
 ]

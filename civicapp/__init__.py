@@ -55,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_request_hooks(app)
+    register_caching(app)
     register_errors(app)
     register_templates(app)
     register_cli(app)
@@ -131,6 +132,15 @@ def register_request_hooks(app: Flask) -> None:
 
     app.before_request(refuse_nul_characters)
     app.after_request(set_security_headers)
+
+
+def register_caching(app: Flask) -> None:
+    from civicapp.cache import watch_writes
+    from civicapp.core.page_cache import serve_cached_page, store_page
+
+    watch_writes()
+    app.before_request(serve_cached_page)
+    app.after_request(store_page)
 
 
 def register_errors(app: Flask) -> None:

@@ -162,14 +162,19 @@ def select_locale() -> str:
     locale = None
     if getattr(current_user, "is_authenticated", False):
         locale = parse_locale(current_user.locale)
-    locale = locale or parse_locale(request.cookies.get(LOCALE_COOKIE))
+    g._locale = locale or visitor_locale()
+    return g._locale
+
+
+def visitor_locale() -> str:
+    """The language of a visitor who is not signed in: cookie, Accept-Language, then sq."""
+    locale = parse_locale(request.cookies.get(LOCALE_COOKIE))
     if not locale:
         for tag, _quality in request.accept_languages:
             locale = parse_locale(tag)
             if locale:
                 break
-    g._locale = locale or current_app.config.get("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
-    return g._locale
+    return locale or current_app.config.get("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
 
 
 def current_locale() -> str:

@@ -16,15 +16,23 @@ CSP = "; ".join(
 )
 
 
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+)
+
+
 def set_security_headers(response):
-    """Add CSP, anti-framing, nosniff and referrer headers."""
-    headers = response.headers
-    headers.setdefault("Content-Security-Policy", CSP)
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    """Add CSP, anti-framing, nosniff and referrer headers (a view's own value is kept)."""
+    # One pass over the headers: setdefault() raised and caught a KeyError for each missing one.
+    present = {key.lower() for key in response.headers.keys()}
+    response.headers.extend(
+        [(name, value) for name, value in SECURITY_HEADERS if name.lower() not in present]
+    )
     return response
 
 
@@ -40,7 +48,10 @@ def refuse_nul_characters():
 
     if "\x00" in request.path:
         return render_error(404)
-    for name, value in [*request.args.items(multi=True), *request.form.items(multi=True)]:
+    query = request.query_string
+    args = request.args.items(multi=True) if b"\x00" in query or b"%00" in query else ()
+    form = request.form.items(multi=True) if request.want_form_data_parsed else ()
+    for name, value in [*args, *form]:
         if "\x00" in value:
             message = _("“%(name)s” contains a character that is not allowed.", name=name)
             return render_error(400, message)

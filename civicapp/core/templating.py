@@ -1,12 +1,15 @@
 """Template globals: policies, the language switch, localized formatting."""
 
 import inspect
+from functools import lru_cache
 
 from flask import has_request_context, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, format_decimal, get_translations
 from flask_wtf.csrf import generate_csrf
+from jinja2 import pass_context, pass_eval_context
 from markupsafe import Markup
 
+from civicapp.cache import CSRF_HOLE, cached_fragment
 from civicapp.i18n import (
     HTML_LANG,
     LOCALE_NAMES,
@@ -34,6 +37,7 @@ def collect_policies() -> dict:
 def register_template_helpers(app) -> None:
     app.jinja_env.globals.update(collect_policies())
     app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.globals["cached_include"] = cached_include
     app.jinja_env.globals["language_label"] = language_label
     app.jinja_env.globals.update(LOCALES=LOCALES, LOCALE_NAMES=LOCALE_NAMES, HTML_LANG=HTML_LANG)
     app.jinja_env.filters.update(
@@ -51,7 +55,32 @@ def register_template_helpers(app) -> None:
             "html_lang": HTML_LANG[locale],
             "return_path": request.full_path.rstrip("?") if has_request_context() else "/",
             "action_form": CSRF_ONLY,
+            **bound_gettext(get_translations()),
         }
+
+
+@lru_cache(maxsize=32)
+def bound_gettext(translations) -> dict:
+    """Jinja's gettext, `_` and ngettext bound to one catalog (Flask-Babel caches one per locale).
+
+    Flask-Babel's own callables look the request's domain, locale and catalog up again for
+    every string, which was a large share of rendering a page; a template's context gets
+    these once per render instead, still inside any force_locale(). Same contract as Jinja's
+    newstyle gettext: the message is always %-formatted, and Markup when autoescaping.
+    """
+
+    @pass_eval_context
+    def gettext(eval_ctx, string: str, **variables):
+        text = translations.ugettext(string)
+        return (Markup(text) if eval_ctx.autoescape else text) % variables
+
+    @pass_eval_context
+    def ngettext(eval_ctx, singular: str, plural: str, num: int, **variables):
+        variables.setdefault("num", num)
+        text = translations.ungettext(singular, plural, num)
+        return (Markup(text) if eval_ctx.autoescape else text) % variables
+
+    return {"gettext": gettext, "_": gettext, "ngettext": ngettext}
 
 
 def page_url(page: int) -> str:
@@ -68,9 +97,30 @@ class _CsrfOnlyForm:
     rest of a small page; the token itself is generated once per request by Flask-WTF.
     """
 
+    def __init__(self, token=generate_csrf):
+        self._token = token
+
     @property
     def csrf_token(self) -> Markup:
-        return Markup('<input type="hidden" name="csrf_token" value="%s">') % generate_csrf()
+        return Markup('<input type="hidden" name="csrf_token" value="%s">') % self._token()
 
 
 CSRF_ONLY = _CsrfOnlyForm()
+# Renders a hole where the token goes, so a cached fragment holds no reader's token.
+CSRF_HOLE_FORM = _CsrfOnlyForm(lambda: Markup(CSRF_HOLE))
+
+
+@pass_context
+def cached_include(context, name: str, *key) -> Markup:
+    """Include the template `name` rendered once per content generation, locale and key.
+
+    For parts of every page such as the header; `key` must hold all the template shows that
+    depends on the reader. Its CSRF tokens (from `action_form`) are the reader's own.
+    """
+
+    def render() -> str:
+        template = context.environment.get_template(name)
+        return template.render(context.get_all() | {"action_form": CSRF_HOLE_FORM})
+
+    html = cached_fragment(("include", name, *key), render)
+    return Markup(html.replace(CSRF_HOLE, generate_csrf())) if CSRF_HOLE in html else html

@@ -23,19 +23,34 @@ def index():
     return render_template("core/index.html", counts=counts, Country=Country)
 
 
+@bp.get("/language")
+def switch_language():
+    """Switch the interface language of this browser, then go back to the page it was on.
+
+    A visitor's choice lives only in a cookie, so it changes nothing on the server and needs
+    no session or CSRF token: the header of every visitor's page stays free of both.
+    """
+    return _back_in(request.args.get("locale"), request.args.get("next"))
+
+
 @bp.post("/language")
 def set_language():
-    """Switch the interface language for the visitor, and on the profile when signed in."""
+    """Switch the interface language, and save it on the profile when signed in."""
     form = LanguageForm()
     locale = request.form.get("locale")
-    target = safe_next(form.next.data)
     if not form.validate_on_submit() or locale not in LOCALES:
-        return redirect(target)
+        return redirect(safe_next(form.next.data))
     if current_user.is_authenticated:
         from civicapp.accounts.services import set_user_locale
 
         set_user_locale(current_user, locale)
-    response = make_response(redirect(target))
+    return _back_in(locale, form.next.data)
+
+
+def _back_in(locale: str | None, target: str | None):
+    response = make_response(redirect(safe_next(target)))
+    if locale not in LOCALES:
+        return response
     response.set_cookie(
         LOCALE_COOKIE,
         locale,
@@ -55,7 +70,9 @@ def healthz():
     if conn is not None:
         checks["redis"] = _check(conn.ping)
     healthy = all(value == "ok" for value in checks.values())
-    return jsonify(status="ok" if healthy else "error", checks=checks), 200 if healthy else 503
+    response = jsonify(status="ok" if healthy else "error", checks=checks)
+    response.cache_control.no_store = True  # a probe asks about now, never a copy
+    return response, 200 if healthy else 503
 
 
 def _check(probe) -> str:

@@ -4,15 +4,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, exists, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import bindparam, delete, exists, func, select, update
 
 from civicapp import signals
 from civicapp.authz import is_verified
 from civicapp.consultations.models import Consultation
-from civicapp.db import utcnow
+from civicapp.db import insert_with_conflicts, utcnow
 from civicapp.exceptions import Conflict, DomainError, NotAllowed
 from civicapp.extensions import db
 from civicapp.i18n import CONTENT_LANGUAGES, normalize_search
@@ -162,12 +162,10 @@ def cast_vote(actor, priority: Priority) -> None:
         raise NotAllowed(_("Confirm your e-mail address before you support a priority."))
     if not priority.voting_open:
         raise DomainError(_("Voting on this priority is closed."))
-    try:
-        with db.session.begin_nested():
-            db.session.add(Vote(priority_id=priority.id, user_id=actor.id))
-    except IntegrityError:
+    if not _insert_vote(priority.id, actor.id):
+        message = _("You already support this priority.")  # before the rollback expires actor
         db.session.rollback()
-        raise Conflict(_("You already support this priority.")) from None
+        raise Conflict(message)
     _add_supports(priority.id, 1)
     became_due = _start_deadline(priority)
     db.session.expire(priority)
@@ -175,6 +173,31 @@ def cast_vote(actor, priority: Priority) -> None:
         signals.priority_due.send(priority)
     db.session.commit()
     log.info("user %s supports priority %s", actor.id, priority.id)
+
+
+def _insert_vote(priority_id: int, user_id: int) -> bool:
+    """Insert the vote unless the user gave it already; True when this call inserted it.
+
+    The unique constraint decides in the one statement, also between concurrent requests,
+    with no savepoint or exception to unwind on a repeated click.
+    """
+    stmt = _vote_insert(db.session.get_bind().dialect.name)
+    values = {"priority_id": priority_id, "user_id": user_id, "created_at": utcnow()}
+    return db.session.scalar(stmt, values) is not None
+
+
+@lru_cache(maxsize=2)
+def _vote_insert(dialect: str):
+    # Built once, on the table: building it, and the ORM's bulk-insert path, cost more than
+    # running it.
+    votes = Vote.__table__
+    insert = insert_with_conflicts(dialect, votes).values(
+        priority_id=bindparam("priority_id"),
+        user_id=bindparam("user_id"),
+        created_at=bindparam("created_at"),
+    )
+    stmt = insert.on_conflict_do_nothing(index_elements=[votes.c.priority_id, votes.c.user_id])
+    return stmt.returning(votes.c.id)
 
 
 def withdraw_vote(actor, priority: Priority) -> None:

@@ -6,9 +6,11 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
+from markupsafe import escape
 from sqlalchemy import select
 
 from civicapp.authz import require
+from civicapp.cache import cached_html
 from civicapp.comments.views import thread_context
 from civicapp.consultations.models import Consultation, Phase
 from civicapp.core.errors import render_error
@@ -64,12 +66,26 @@ def index():
     page = listing.parse_page(request.args)
     if page is None:
         return render_error(400, _("There is no such page number in this list."))
-    filters = listing.parse_filters(request.args)
-    stmt = listing.priority_list_query(filters, can_moderate_priorities(current_user))
-    found = db.paginate(stmt, page=page, per_page=listing.PER_PAGE, error_out=False)
-    return render_template(
-        "priorities/index.html", page=found, filters=filters, **_filter_options(filters)
+    moderator = can_moderate_priorities(current_user)
+    parts = cached_html(
+        ("priorities.index", request.query_string, moderator),
+        lambda: _list_parts(page, moderator),
     )
+    return render_template("priorities/index.html", parts=parts)
+
+
+def _list_parts(page: int, moderator: bool) -> dict[str, str]:
+    """The list's title and content: they depend only on the query string and the role."""
+    filters = listing.parse_filters(request.args)
+    found = listing.priority_page(filters, page, moderator)
+    content = render_template(
+        "priorities/_index.html", page=found, filters=filters, **_filter_options(filters)
+    )
+    if filters.municipality is None:
+        title = _("Priorities")
+    else:
+        title = _("Priorities in %(municipality)s", municipality=filters.municipality.name)
+    return {"title": escape(title), "content": content}
 
 
 def _filter_options(filters: listing.Filters) -> dict:
@@ -226,12 +242,14 @@ def support(priority_id):
     priority = get_priority_or_404(priority_id)
     require(can_support_priority(current_user, priority))
     if ActionForm().validate_on_submit():
+        # Translated first: after the commit, the reader's language would reload the user.
+        thanks = _("Thank you for your support.")
         try:
             services.cast_vote(current_user, priority)
         except DomainError as error:
             flash(error.message, "info" if isinstance(error, Conflict) else "error")
         else:
-            flash(_("Thank you for your support."), "success")
+            flash(thanks, "success")
     return redirect(url_for("priorities.show", priority_id=priority_id))
 
 

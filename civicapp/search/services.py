@@ -2,7 +2,18 @@
 
 from collections.abc import Iterable
 
-from sqlalchemy import Select, delete, distinct, func, insert, literal_column, select, union_all
+from sqlalchemy import (
+    Select,
+    and_,
+    delete,
+    distinct,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 
 from civicapp.extensions import db
 from civicapp.i18n import normalize_search
@@ -75,6 +86,16 @@ def matches(kind: str, query: str | None) -> Select | None:
     return select(hits.c.object_id, func.count(distinct(hits.c.word)).label("score")).group_by(
         hits.c.object_id
     )
+
+
+def matching_ids(kind: str, query: str | None) -> Select | None:
+    """Ids of the documents with a word starting with a query word, to use as a subquery
+    (`IN`, a join) in the caller's own query; None when the query has no searchable word."""
+    words = query_words(query)
+    if not words:
+        return None
+    ranges = (and_(SearchTerm.term >= w, SearchTerm.term < prefix_end(w)) for w in words)
+    return select(SearchTerm.object_id).where(SearchTerm.kind == kind, or_(*ranges))
 
 
 def search(kind: str, query: str | None, limit: int = 20, offset: int = 0) -> list[int]:

@@ -121,8 +121,13 @@ def live_server(app, database_url, tmp_path_factory):
 
     server = make_server("127.0.0.1", 0, _not_ready, threaded=True)
     host, port = server.server_address[:2]
+    # Pages and fragments are cached as in production, so the journeys also show that
+    # every change is visible at once.
     live_app = make_test_app(
-        database_url, tmp_path_factory.mktemp("live-instance"), SERVER_NAME=f"{host}:{port}"
+        database_url,
+        tmp_path_factory.mktemp("live-instance"),
+        SERVER_NAME=f"{host}:{port}",
+        CACHE_SECONDS=30,
     )
     server.app = live_app
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)

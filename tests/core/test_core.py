@@ -30,6 +30,30 @@ def test_language_switch_is_remembered_for_visitor(client):
     assert 'lang="sr-Cyrl"' in client.get("/").get_data(as_text=True)
 
 
+def test_a_visitor_switches_language_with_a_get_and_no_session(client):
+    client.delete_cookie("session", domain="civicapp.test")
+    response = client.get("/language?locale=sr_Latn&next=/municipalities/")
+    assert response.status_code == 302 and response.headers["Location"] == "/municipalities/"
+    assert response.headers["Set-Cookie"].startswith("civicapp_locale=sr_Latn;")
+    home = client.get("/")
+    assert 'lang="sr-Latn"' in home.get_data(as_text=True)
+    assert "Set-Cookie" not in home.headers  # no session and no CSRF token for a visitor
+    assert '<form method="get" action="/language"' in home.get_data(as_text=True)
+
+
+def test_the_language_link_refuses_bad_values_and_foreign_next(client):
+    response = client.get("/language?locale=xx&next=https://evil.example")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert "Set-Cookie" not in response.headers
+
+
+def test_signed_in_users_switch_language_with_a_post_and_a_token(client, make_user, login):
+    login(make_user(locale="sq"))
+    home = client.get("/").get_data(as_text=True)
+    start = home.index('<form method="post" action="/language" class="languages"')
+    assert 'name="csrf_token"' in home[start : home.index("</form>", start)]
+
+
 def test_language_switch_is_saved_on_profile(client, make_user, login):
     user = make_user(locale="sq")
     login(user)

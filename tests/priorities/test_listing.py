@@ -239,3 +239,43 @@ def test_search_finds_priorities_through_their_comments(
     assert titles(client.get("/priorities/?q=fountain")) == ["Benches in the park"]
     delete_comment(comment.author, comment)
     assert titles(client.get("/priorities/?q=fountain")) == []
+
+
+def test_search_finds_every_priority_with_a_matching_comment(
+    client, make_user, make_municipality, make_priority
+):
+    """Not only those of the best-ranked comments (once the best 1,000): all of them."""
+    from sqlalchemy import insert
+
+    from civicapp.comments.models import Comment
+    from civicapp.search.services import add_documents
+
+    town, author = make_municipality(), make_user()
+    busy, quiet = (make_priority(town, author, title=t) for t in ("Busy square", "Quiet lane"))
+    texts = [(busy.id, "graffiti near the fountain")] * 1_200 + [(quiet.id, "graffiti")]
+    ids = db.session.scalars(
+        insert(Comment).returning(Comment.id),
+        [
+            {"priority_id": p, "author_id": author.id, "body": b, "body_html": b, "language": "en"}
+            for p, b in texts
+        ],
+    ).all()
+    add_documents("comment", zip(ids, (body for _p, body in texts), strict=True))
+    db.session.commit()
+    assert sorted(titles(client.get("/priorities/?q=graffiti+fountain"))) == [
+        "Busy square",
+        "Quiet lane",
+    ]
+
+
+@pytest.mark.parametrize(
+    "query", ["", "sort=newest", "sort=discussed", "sort=answered", "q=river", "q=river+school"]
+)
+def test_a_page_lists_what_the_whole_query_lists_in_its_order(app_ctx, world, query):
+    from werkzeug.datastructures import MultiDict
+
+    from civicapp.priorities import listing
+
+    filters = listing.parse_filters(MultiDict([p.split("=") for p in query.split("&") if p]))
+    wanted = [p.id for p in db.session.scalars(listing.priority_list_query(filters))]
+    assert [p.id for p in listing.priority_page(filters, 1).items] == wanted

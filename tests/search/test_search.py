@@ -9,6 +9,7 @@ from civicapp.search.services import (
     add_documents,
     index_document,
     matches,
+    matching_ids,
     prefix_end,
     query_words,
     remove_document,
@@ -82,3 +83,14 @@ def test_search_uses_the_index_not_a_scan(app_ctx, query):
         assert "Index" in plan and "pk_search_terms" in plan, plan
         assert "Seq Scan on search_terms" not in plan, plan
     assert len(search("priority", query, limit=10_000)) > 700
+
+
+def test_matching_ids_is_a_subquery_on_the_index(app_ctx):
+    add_documents("comment", [(1, "Ndriçimi i rrugës"), (2, "Parku"), (3, "rruga e re")])
+    add_documents("init_comment", [(4, "rruga")])
+    db.session.commit()
+    assert sorted(db.session.scalars(matching_ids("comment", "rrug park"))) == [1, 2, 3]
+    assert matching_ids("comment", "a") is None  # no word long enough to look for
+    if db.engine.dialect.name == "sqlite":
+        plan = _plan(matching_ids("comment", "rrug park"))
+        assert "SEARCH search_terms USING" in plan and "SCAN search_terms" not in plan, plan

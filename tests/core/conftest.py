@@ -1,0 +1,47 @@
+"""An app with its caches on, as in production (they are off under TESTING)."""
+
+import pytest
+
+from tests.conftest import make_test_app
+
+
+@pytest.fixture
+def cached_app(app, database_url, tmp_path):
+    """A second app on the test database whose page and fragment caches are on."""
+    return make_test_app(database_url, tmp_path / "cached", CACHE_SECONDS=60)
+
+
+@pytest.fixture
+def visitor(cached_app):
+    """A visitor of the cached app reading English, with no session yet."""
+    client = cached_app.test_client()
+    client.set_cookie("civicapp_locale", "en", domain="civicapp.test")
+    return client
+
+
+@pytest.fixture
+def reader(cached_app):
+    """Another client of the cached app, to sign in or to be a second visitor."""
+    client = cached_app.test_client()
+    client.set_cookie("civicapp_locale", "en", domain="civicapp.test")
+    return client
+
+
+@pytest.fixture
+def statements(cached_app):
+    """The SQL statements the cached app runs (transaction control left out)."""
+    from sqlalchemy import event
+
+    from civicapp.extensions import db
+
+    seen = []
+
+    def record(_conn, _cursor, statement, *_args):
+        if not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
+            seen.append(statement)
+
+    with cached_app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine, "before_cursor_execute", record)
