@@ -6,7 +6,6 @@ import re
 import pytest
 
 from civicapp.extensions import db
-from civicapp.initiatives.models import Initiative
 from tests.api.test_endpoints import API, get_json, resolves
 
 
@@ -260,7 +259,6 @@ def test_one_donor(client, civil_society):
     get_json(client, f"{API}/donors/999999", status=404)
 
 
-@pytest.mark.skipif(not hasattr(Initiative, "is_hidden"), reason="no moderation of initiatives")
 def test_an_initiative_hidden_by_moderation_is_gone(client, civil_society):
     river = civil_society.initiatives["river"]
     river.is_hidden = True
