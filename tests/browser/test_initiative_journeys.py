@@ -1,4 +1,4 @@
-"""An organisation's life in Chromium with JavaScript off: registered, verified, staffed, publishing.
+"""An organisation in Chromium with JavaScript off: registered, verified, staffed, publishing.
 
 Vesa registers a CSO, a platform admin (signed in with a TOTP code) verifies it, Vesa invites
 Luan, who accepts from the e-mailed link, Luan publishes an initiative with a PDF and links it
@@ -53,9 +53,7 @@ def people(site, make_user, make_priority):
     return people
 
 
-def test_organisation_registered_verified_and_its_initiative_followed(
-    journey, people, tmp_path
-):
+def test_organisation_registered_verified_and_its_initiative_followed(journey, people, tmp_path):
     page, site = journey.page, journey.live_server
     main = page.locator("main")
 
@@ -99,9 +97,7 @@ def test_organisation_registered_verified_and_its_initiative_followed(
     sign_out(journey, "founder")
     sign_in(journey, "luan@example.org", "colleague")
     journey.visit(link, "colleague-invitation")
-    journey.submit(
-        main.get_by_role("button", name=f"Join {ORGANISATION}"), "colleague-joined"
-    )
+    journey.submit(main.get_by_role("button", name=f"Join {ORGANISATION}"), "colleague-joined")
     assert page.url == site.url + profile_path
 
     # 4. Luan writes the initiative, attaches a PDF, links the priority and publishes.
