@@ -4,7 +4,8 @@ import io
 import random
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from decimal import Decimal
 
 from sqlalchemy import insert, select
@@ -17,6 +18,8 @@ from civicapp.i18n import normalize_search
 from civicapp.initiatives.demo_data import (
     DOCUMENTS,
     EVENTS,
+    GENERATED_EVENT,
+    GENERATED_UPDATE,
     SHOWCASE,
     SUMMARIES,
     TOPICS,
@@ -228,9 +231,44 @@ def _generate(rng, organisations, donors, count) -> int:
             )
         )
         _links(rng, ids, plans, donors)
+        _generated_timeline(ids, rows)
         add_documents(SEARCH_KIND, zip(ids, (r["search_text"] for r in rows), strict=True))
         made += size
     return made
+
+
+def _generated_timeline(ids: list[int], rows: list[dict]) -> None:
+    """One update on each generated initiative, and a workshop on every third, in bulk."""
+    updates, events = [], []
+    for n, (initiative_id, row) in enumerate(zip(ids, rows, strict=True)):
+        language, start = row["language"], row["start_date"]
+        title, body = GENERATED_UPDATE[language]
+        updates.append(
+            {
+                "initiative_id": initiative_id,
+                "title": title,
+                "body": body,
+                "language": language,
+                "posted_on": start + timedelta(days=30),
+            }
+        )
+        if n % 3 == 0:
+            name, place = GENERATED_EVENT[language]
+            starts = datetime.combine(start + timedelta(days=60), clock(10), tzinfo=UTC)
+            events.append(
+                {
+                    "initiative_id": initiative_id,
+                    "kind": EventKind.WORKSHOP,
+                    "title": name,
+                    "starts_at": starts,
+                    "ends_at": starts + timedelta(hours=3),
+                    "place": place,
+                    "agenda": "",
+                    "language": language,
+                }
+            )
+    db.session.execute(insert(Update), updates)
+    db.session.execute(insert(Event), events)
 
 
 def _plan(rng, organisations, homes) -> tuple[dict, int | None]:

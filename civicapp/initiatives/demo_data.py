@@ -132,3 +132,24 @@ DOCUMENTS = {
         ("Workshop agenda", "agenda", "pdf", "agenda.pdf", "event"),
     ),
 }
+
+# The timeline every generated initiative gets: one update, and a workshop for every third.
+GENERATED_UPDATE = {
+    "sq": (
+        "Takimi i parë me banorët",
+        "Mbajtëm takimin e parë me banorët dhe mblodhëm propozimet e tyre.",
+    ),
+    "sr": (
+        "Prvi sastanak sa građanima",
+        "Održali smo prvi sastanak sa građanima i prikupili njihove predloge.",
+    ),
+    "en": (
+        "First meeting with residents",
+        "We held the first meeting with residents and collected their proposals.",
+    ),
+}
+GENERATED_EVENT = {
+    "sq": ("Punëtori me të rinjtë", "Shtëpia e Kulturës"),
+    "sr": ("Radionica sa mladima", "Dom kulture"),
+    "en": ("Workshop with young people", "House of Culture"),
+}

@@ -113,7 +113,7 @@ def _row(rng, towns, consultations, crowd, now) -> dict:
         updated_at=created,
     )
     votable = consultation is None or consultation.accepts_votes
-    supports = min(len(crowd), 8 + int(16 * rng.paretovariate(1.5))) if votable else 0
+    supports = min(len(crowd), 12 + int(16 * rng.paretovariate(1.5))) if votable else 0
     threshold = consultation.support_threshold if consultation else town.support_threshold
     return row | _deadline(rng, supports, threshold, town.response_days, created, now)
 

@@ -32,8 +32,12 @@ def test_seed_makes_believable_initiatives(app_ctx, make_user):
     assert languages == {"sq", "sr", "en"}
     assert db.session.scalar(select(Partner.city)) == "Ludwigsburg"
     assert db.session.scalar(select(func.count()).select_from(Endorsement)) == 1
-    assert db.session.scalar(select(func.count()).select_from(Update)) == len(SHOWCASE)
-    assert db.session.scalar(select(func.count()).select_from(Event)) == 2 * len(SHOWCASE)
+    # Two events and an update per showcase initiative; an update on each generated one, and
+    # a workshop on every third.
+    updates = db.session.scalar(select(func.count()).select_from(Update))
+    assert updates == len(SHOWCASE) + INITIATIVES_PER_SCALE
+    events = db.session.scalar(select(func.count()).select_from(Event))
+    assert events == 2 * len(SHOWCASE) + -(-INITIATIVES_PER_SCALE // 3)
     assert search("initiative", "preduzetnistvo")
     documents = list(db.session.scalars(select(InitiativeDocument)))
     assert len(documents) == 3 * len(SHOWCASE)
