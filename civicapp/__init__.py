@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Feature packages, each with a blueprint `bp`; models, policies and demo seeders are found here.
 FEATURES = (
     "core",
+    "subjects",
     "accounts",
     "municipalities",
     "admin",
@@ -122,6 +123,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    # What features tell the shared machinery: their subject types and notification kinds.
+    for _module in (*feature_modules("subjects"), *feature_modules("notices")):
+        pass
     for module in feature_modules():
         if hasattr(module, "bp"):
             app.register_blueprint(module.bp)

@@ -174,13 +174,15 @@ def test_readers_of_other_languages_get_their_own_copy(cached_app, priority):
 
 
 def test_the_signed_in_header_follows_the_unread_count(reader, login, make_user, priority):
-    from civicapp.notifications.models import Kind, Notification
+    from civicapp.notifications.models import Notification
 
     user = make_user()
     login(user, on=reader)
     assert "Notifications (1 unread)" not in page(reader.get("/"))
     # A private row: it moves no generation, the header's key has the count.
-    db.session.add(Notification(user_id=user.id, kind=Kind.PRIORITY_DUE, priority_id=priority.id))
+    db.session.add(
+        Notification(user_id=user.id, kind="priority_due", subject_id=priority.subject_id)
+    )
     db.session.commit()
     assert "Notifications (1 unread)" in page(reader.get("/"))
 

@@ -11,7 +11,7 @@ from civicapp.extensions import db
 from civicapp.initiatives.models import Initiative
 from civicapp.moderation.models import Reason
 from civicapp.moderation.services import report_content
-from civicapp.notifications.models import Kind, Notification
+from civicapp.notifications.models import Notification
 from tests.comments.conftest import english, make_organisation, place, post, venture  # noqa: F401
 from tests.conftest import outbox
 
@@ -40,7 +40,7 @@ def test_a_follower_hears_of_a_members_update_in_her_language(
     assert response.status_code == 302
 
     (told,) = db.session.scalars(select(Notification))
-    assert (told.user_id, told.kind) == (follower.id, Kind.INITIATIVE_UPDATE)
+    assert (told.user_id, told.kind) == (follower.id, "initiative_update")
     (mail,) = outbox(app)
     with force_locale("sq"):
         expected = _(
@@ -72,7 +72,7 @@ def test_comment_reply_edit_and_delete_on_an_initiative(client, login, place, ve
     assert "Reply to Besnik" in page
     send(client, venture.initiative, "Three so far.", **{"comment-parent_id": top.id})
     reply = db.session.scalar(select(Comment).where(Comment.body == "Three so far."))
-    assert reply.parent_id == top.id and reply.initiative_id == venture.initiative.id
+    assert reply.parent_id == top.id and reply.target_subject_id == venture.initiative.subject_id
 
     login(place.other)
     edit = client.post(
