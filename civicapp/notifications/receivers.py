@@ -13,20 +13,26 @@ from civicapp.accounts.models import User
 from civicapp.notifications.kinds import NoticeKind, register_kind
 from civicapp.notifications.messages import title_of
 from civicapp.notifications.services import actor_id_of, notify
-from civicapp.subjects.registry import type_of
+from civicapp.subjects.registry import type_named, type_of
 
 CONTENT_HIDDEN = "content_hidden"
 CONTENT_RESTORED = "content_restored"
 
 
+def _wording(about, data: dict):
+    # Older notifications about a comment point at its target and say {"object": "comment"}.
+    older = data.get("object") == "comment" and type_named("comment")
+    return (older or type_of(about)).wording
+
+
 def _hidden(about, data: dict) -> str:
-    wording, title = type_of(about).wording, title_of(about)
+    wording, title = _wording(about, data), title_of(about)
     reason = data.get("reason")
     return wording.hidden_for(title, reason) if reason else wording.hidden(title)
 
 
 def _restored(about, data: dict) -> str:
-    return type_of(about).wording.restored(title_of(about))
+    return _wording(about, data).restored(title_of(about))
 
 
 register_kind(
