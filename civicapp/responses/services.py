@@ -18,7 +18,6 @@ from civicapp.extensions import db
 from civicapp.i18n import language_label
 from civicapp.priorities.models import Priority, Status
 from civicapp.priorities.services import has_supported
-from civicapp.responses.cache import forget
 from civicapp.responses.models import (
     BODY_MAX,
     BUDGET_MAX,
@@ -88,7 +87,6 @@ def publish_response(actor, priority: Priority, draft: Draft) -> Response:
         "priority.answered", actor=actor, subject=priority.reference, status=draft.status.value
     )
     db.session.commit()
-    forget()  # this process's league table shows the new figures at once
     log.info("user %s answered priority %s: %s", actor.id, priority.id, draft.status)
     return response
 

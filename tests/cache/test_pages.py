@@ -206,9 +206,7 @@ def test_an_answer_in_another_worker_updates_the_accountability_figures_at_once(
     priority.threshold_reached_at = utcnow() - timedelta(days=40)
     priority.due_at = utcnow() - timedelta(days=10)
     db.session.commit()
-    worker = make_test_app(
-        database_url, tmp_path / "w", CACHE_SECONDS=60, ACCOUNTABILITY_CACHE_SECONDS=60
-    )
+    worker = make_test_app(database_url, tmp_path / "w", CACHE_SECONDS=60)
     citizen = login(make_user(), on=worker.test_client())  # signed in: no page copies
     assert "Light the school road" in page(citizen.get("/accountability/pristina"))
     texts = {"sq": "Komuna do ta ndriçojë rrugën.", "sr": "Opština će osvetliti put."}
