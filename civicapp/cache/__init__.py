@@ -4,7 +4,7 @@
 - store.py: where copies live, a bounded LRU per worker in front of Redis when configured;
 - fragments.py: pieces of pages that every reader sees alike, kept for one generation;
 - pages.py: whole pages for visitors who are not signed in, kept for one generation.
-Features call this package (cached_html, keep_private); it imports no feature.
+Features call this package (cached_html, keep_private, invalidate); it imports no feature.
 """
 
 from flask import Flask
@@ -12,6 +12,7 @@ from flask import Flask
 from civicapp.cache.fragments import CSRF_HOLE, cached_fragment, cached_html
 from civicapp.cache.generation import (
     current_generation,
+    invalidate,
     keep_private,
     latest_generation,
     watch_writes,
@@ -26,6 +27,7 @@ __all__ = [
     "cached_html",
     "current_generation",
     "init_app",
+    "invalidate",
     "keep_private",
     "latest_generation",
     "store",

@@ -4,7 +4,8 @@ Every transaction that writes something a page can show adds to one counter in t
 (civicapp.cache.models.CacheGeneration), in that same transaction. A request reads the counter
 before anything else it shows, so a copy stored under the value it read holds every write up
 to that value, and a copy of an older value is never served once a write is committed.
-A time limit bounds what changes without a write (a deadline passing).
+What changes with no write (a deadline passing) shows when a job that notices it calls
+invalidate(), or at the latest when the copy's time is up.
 """
 
 import random
@@ -37,6 +38,14 @@ def keep_private(table: str, columns: Iterable[str] | None = None) -> None:
         _private_tables.add(table)
     else:
         _private_columns[table] = _private_columns.get(table, frozenset()) | set(columns)
+
+
+def invalidate(session=None) -> None:
+    """Make the commit of the current transaction move the generation, as a write would.
+
+    For a change no row shows by itself, such as a deadline that has passed.
+    """
+    (session or db.session).info[_WRITTEN] = True
 
 
 def current_generation() -> int | None:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
-from civicapp import signals
+from civicapp import cache, signals
 from civicapp.audit.services import record_event
 from civicapp.db import utcnow
 from civicapp.exceptions import Conflict, DomainError, NotAllowed
@@ -249,5 +249,8 @@ def _notify_overdue(priority: Priority, now: datetime) -> int:
     if not claimed:
         return 0
     set_committed_value(priority, "overdue_notified_at", now)
+    # Pages show a priority overdue from its deadline, which no write marks: cached copies
+    # made before the deadline passed are dropped when this batch commits.
+    cache.invalidate()
     signals.priority_overdue.send(priority)
     return 1
