@@ -40,12 +40,12 @@ def keep_private(table: str, columns: Iterable[str] | None = None) -> None:
         _private_columns[table] = _private_columns.get(table, frozenset()) | set(columns)
 
 
-def invalidate(session=None) -> None:
+def invalidate() -> None:
     """Make the commit of the current transaction move the generation, as a write would.
 
     For a change no row shows by itself, such as a deadline that has passed.
     """
-    (session or db.session).info[_WRITTEN] = True
+    db.session.info[_WRITTEN] = True
 
 
 def current_generation() -> int | None:
