@@ -139,12 +139,9 @@ def register_request_hooks(app: Flask) -> None:
 
 
 def register_caching(app: Flask) -> None:
-    from civicapp.cache import watch_writes
-    from civicapp.core.page_cache import serve_cached_page, store_page
+    from civicapp import cache
 
-    watch_writes()
-    app.before_request(serve_cached_page)
-    app.after_request(store_page)
+    cache.init_app(app)
 
 
 def register_errors(app: Flask) -> None:
