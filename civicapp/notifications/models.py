@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from civicapp.cache import keep_private
 from civicapp.db import str_enum, utcnow
 from civicapp.extensions import db
 
@@ -90,3 +91,8 @@ class NotificationSetting(db.Model):
         str_enum(EmailMode, 16), default=EmailMode.IMMEDIATE
     )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+# One user's notifications and follows: no visitor's page shows them (cached pages stay valid).
+keep_private("notifications")
+keep_private("follows")
