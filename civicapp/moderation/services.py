@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from civicapp.accounts.models import User
 from civicapp.audit.models import AuditEvent
@@ -181,6 +182,7 @@ def reported_queue(page: int):
     stmt = select(Report).where(Report.id.in_(firsts)).order_by(Report.id)
     pagination = db.paginate(stmt, page=page, per_page=QUEUE_PAGE_SIZE, error_out=False)
     contents = objects_of(r.subject_id for r in pagination.items)
+    _load_authors(contents.values())
     items = [
         QueueItem(type_of(contents[r.subject_id]), contents[r.subject_id])
         for r in pagination.items
@@ -188,6 +190,15 @@ def reported_queue(page: int):
     ]
     _attach_open_reports(items)
     return pagination, items
+
+
+def _load_authors(contents) -> None:
+    """Give each object its author from one query (the queue names them)."""
+    with_author = [c for c in contents if "author" in inspect(type(c)).relationships]
+    ids = {c.author_id for c in with_author if c.author_id is not None}
+    users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
+    for content in with_author:
+        set_committed_value(content, "author", users.get(content.author_id))
 
 
 def _attach_open_reports(items: list[QueueItem]) -> None:
