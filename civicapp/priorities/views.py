@@ -2,9 +2,8 @@
 
 import re
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 from markupsafe import escape
 from sqlalchemy import select
@@ -16,7 +15,7 @@ from civicapp.consultations.models import Consultation, Phase
 from civicapp.core.errors import render_error
 from civicapp.core.forms import ActionForm, choices, form_error
 from civicapp.exceptions import Conflict, DomainError
-from civicapp.extensions import db, limiter
+from civicapp.extensions import db
 from civicapp.i18n import current_locale, in_reader_script
 from civicapp.municipalities.services import (
     get_municipality_by_slug,
@@ -35,6 +34,7 @@ from civicapp.priorities.policies import (
     can_withdraw_support,
 )
 from civicapp.responses.queries import answers_context
+from civicapp.security import limit_posts
 from civicapp.text import render_markdown
 
 REFERENCE = re.compile(r"PRI-\d{4}-\d{5,10}")
@@ -48,16 +48,6 @@ def get_priority_or_404(priority_id: int) -> Priority:
     if not can_view_priority(current_user, priority):
         abort(404)
     return priority
-
-
-def _vote_key() -> str:
-    return f"user:{current_user.id}" if current_user.is_authenticated else get_remote_address()
-
-
-def _limit_votes():
-    return limiter.limit(
-        lambda: current_app.config["RATELIMIT_VOTE"], key_func=_vote_key, methods=["POST"]
-    )
 
 
 @bp.get("/")
@@ -235,7 +225,7 @@ def withdraw(priority_id):
 
 
 @bp.post("/<int:priority_id>/support")
-@_limit_votes()
+@limit_posts("RATELIMIT_VOTE")
 @login_required
 def support(priority_id):
     """Support a priority."""
@@ -254,7 +244,7 @@ def support(priority_id):
 
 
 @bp.post("/<int:priority_id>/support/withdraw")
-@_limit_votes()
+@limit_posts("RATELIMIT_VOTE")
 @login_required
 def unsupport(priority_id):
     """Withdraw one's support from a priority."""
