@@ -152,7 +152,7 @@ def register_errors(app: Flask) -> None:
 def register_templates(app: Flask) -> None:
     from civicapp.core.templating import register_template_helpers
 
-    register_template_helpers(app)
+    register_template_helpers(app, feature_modules("policies"))
 
 
 def register_cli(app: Flask) -> None:
