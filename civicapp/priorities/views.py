@@ -24,6 +24,7 @@ from civicapp.municipalities.services import (
 from civicapp.notifications.services import is_following
 from civicapp.priorities import bp, forms, listing, services
 from civicapp.priorities.models import Priority, Sector, Status
+from civicapp.priorities.pages import sections_context
 from civicapp.priorities.policies import (
     can_edit_priority,
     can_moderate_priorities,
@@ -33,7 +34,6 @@ from civicapp.priorities.policies import (
     can_withdraw_priority,
     can_withdraw_support,
 )
-from civicapp.responses.queries import answers_context
 from civicapp.security import limit_posts
 from civicapp.text import render_markdown
 
@@ -170,7 +170,7 @@ def show(priority_id):
         supported=services.has_supported(current_user, priority),
         following=is_following(current_user, priority),
         **thread_context(priority),
-        **answers_context(priority, current_user),
+        **sections_context(priority, current_user),
     )
 
 
