@@ -24,6 +24,7 @@ FEATURES = (
     "notifications",
     "uploads",
     "organisations",
+    "donors",
     "initiatives",
     "portfolio",
     "api",

@@ -30,7 +30,6 @@ from civicapp.initiatives.models import (
 )
 from civicapp.initiatives.records import EventKind
 from civicapp.municipalities.forms import CHOOSE_LISTED, CheckboxesField, DayField, OneMessage
-from civicapp.organisations.forms import Website
 from civicapp.sectors import Sector
 from civicapp.uploads.forms import UploadField
 
@@ -291,19 +290,3 @@ class FilterForm(FlaskForm):
         self.status.choices = choices(
             every + [(s.value, s.label) for s in Status if s != Status.DRAFT]
         )
-
-
-class DonorForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), at_most(120)])
-    country = StringField(
-        _l("Country"),
-        validators=[Optional(), Length(2, 2, message=_l("Enter a two-letter country code."))],
-        description=_l("Two-letter code, for example SE for Sweden; EU for the European Union."),
-    )
-    website = StringField(
-        _l("Website"), validators=[Optional(), at_most(300), Website()], render_kw={"type": "url"}
-    )
-
-
-class ProgrammeForm(FlaskForm):
-    programme = StringField(_l("New programme"), validators=[DataRequired(REQUIRED), at_most(200)])

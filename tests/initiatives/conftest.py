@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from civicapp.donors.models import Donor
 from civicapp.extensions import db
-from civicapp.initiatives.models import Donor, Status
+from civicapp.initiatives.models import Status
 from civicapp.initiatives.services import InitiativeDraft, create_initiative
 from tests.organisations.conftest import in_request, make_organisation  # noqa: F401
 

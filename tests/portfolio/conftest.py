@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from civicapp.donors.models import Donor
 from civicapp.extensions import db
-from civicapp.initiatives.models import Donor, FundingLine, Party, Status
+from civicapp.initiatives.models import FundingLine, Party, Status
 from civicapp.municipalities.models import Country
 from civicapp.organisations.models import Status as OrgStatus
 from civicapp.sectors import Sector

@@ -5,8 +5,9 @@ import io
 
 import pytest
 
+from civicapp.donors.models import Donor
 from civicapp.extensions import db
-from civicapp.initiatives.models import Donor, Status
+from civicapp.initiatives.models import Status
 from tests.portfolio.conftest import IN_2024, fund
 from tests.responses.conftest import count_queries
 

@@ -6,9 +6,9 @@ from flask_login import current_user
 
 from civicapp.comments.views import thread_context
 from civicapp.core.errors import render_error
+from civicapp.donors.services import list_donors
 from civicapp.extensions import db
 from civicapp.initiatives import bp, forms
-from civicapp.initiatives.donors import list_donors
 from civicapp.initiatives.links import (
     endorsements_of,
     initiatives_for_priority,
