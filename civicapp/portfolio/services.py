@@ -19,7 +19,6 @@ from civicapp.donors.models import Donor
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.i18n import localized
-from civicapp.initiatives.listing import public_filter
 from civicapp.initiatives.models import (
     FundingLine,
     Initiative,
@@ -29,6 +28,7 @@ from civicapp.initiatives.models import (
     initiative_donors,
     initiative_municipalities,
 )
+from civicapp.initiatives.queries import public_filter
 from civicapp.municipalities.models import Country, Municipality
 from civicapp.sectors import Sector
 

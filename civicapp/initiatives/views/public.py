@@ -14,9 +14,9 @@ from civicapp.initiatives.links import (
     initiatives_for_priority,
     linked_priorities,
 )
-from civicapp.initiatives.listing import Filters, list_query, organisation_initiatives
 from civicapp.initiatives.models import Status
 from civicapp.initiatives.policies import endorsing_municipalities
+from civicapp.initiatives.queries import Filters, list_query, organisation_initiatives
 from civicapp.initiatives.timeline import schedule, timeline
 from civicapp.initiatives.views.common import get_initiative_or_404, page_number
 from civicapp.municipalities.services import get_municipality_by_slug, list_municipalities
