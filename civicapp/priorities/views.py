@@ -12,8 +12,8 @@ from civicapp.authz import require
 from civicapp.cache import cached_html
 from civicapp.comments.views import thread_context
 from civicapp.consultations.models import Consultation, Phase
-from civicapp.core.errors import render_error
 from civicapp.core.forms import ActionForm, choices, form_error
+from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import Conflict, DomainError
 from civicapp.extensions import db
 from civicapp.i18n import current_locale, in_reader_script
@@ -53,9 +53,9 @@ def get_priority_or_404(priority_id: int) -> Priority:
 @bp.get("/")
 def index():
     """List priorities, filtered, sorted and searched from the query string."""
-    page = listing.parse_page(request.args)
+    page = page_number()
     if page is None:
-        return render_error(400, _("There is no such page number in this list."))
+        return bad_page()
     moderator = can_moderate_priorities(current_user)
     parts = cached_html(
         ("priorities.index", request.query_string, moderator),

@@ -123,7 +123,7 @@ def test_values_not_understood_are_ignored_with_a_notice(client, world, query):
 def test_page_numbers_that_cannot_exist_are_a_400(client, world, number):
     response = client.get(f"/priorities/?page={number}")
     assert response.status_code == 400
-    assert "There is no such page number in this list." in response.text
+    assert "There is no such page." in response.text
 
 
 def test_pages_of_twenty(client, make_user, make_municipality, make_priority):
