@@ -1,13 +1,11 @@
 """A small, believable open data set: three municipalities, consultations, priorities, answers;
 organisations, donors and initiatives."""
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
 
 from civicapp.db import utcnow
 from civicapp.extensions import db
@@ -172,22 +170,6 @@ def _answer(data: Dataset) -> None:
     publish_response(staff, river, Draft(Status.IMPLEMENTED, texts))
     rate_answer(data.users["citizen"], river, True)
     rate_answer(data.users["neighbour"], river, False)
-
-
-@contextmanager
-def count_statements():
-    """Count the SQL statements the block sends (not transaction control)."""
-    statements = []
-
-    def before(conn, cursor, statement, parameters, context, executemany):
-        if not statement.lstrip().upper().startswith(("BEGIN", "SAVEPOINT", "RELEASE", "PRAGMA")):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from civicapp.donors.models import Donor
 from civicapp.extensions import db
 from civicapp.initiatives.models import Status
+from tests.helpers import count_statements
 from tests.portfolio.conftest import IN_2024, fund
-from tests.responses.conftest import count_queries
 
 YEAR_2024 = "start_year=2024&end_year=2024"
 
@@ -155,7 +155,7 @@ def test_queries_do_not_grow_with_the_initiatives(
             )
             fund(initiative, world["usaid"], "100")
             made.append(initiative)
-        with count_queries() as statements:
+        with count_statements() as statements:
             assert page(client).status_code == 200
         return len(statements)
 
@@ -170,7 +170,7 @@ def test_the_landing_page_is_kept_a_while_and_filtered_pages_are_not(app, client
         assert "2 initiatives with" in page(client, query="").get_data(as_text=True)
         world["school"].is_hidden = True
         db.session.commit()
-        with count_queries() as statements:
+        with count_statements() as statements:
             assert "2 initiatives with" in page(client, query="").get_data(as_text=True)
         assert not any("initiatives" in statement for statement in statements)
         assert "1 initiative with" in page(client).get_data(as_text=True)

@@ -8,7 +8,8 @@ import pytest
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.priorities.models import Sector, Status
-from tests.responses.conftest import count_queries, make_due
+from tests.helpers import count_statements
+from tests.responses.conftest import make_due
 
 ROW_TITLE = re.compile(
     r'<td>\s*(?:<span[^>]*>[^<]*</span>\s*)?<a href="/priorities/\d+"[^>]*>([^<]+)'
@@ -122,7 +123,7 @@ def test_staff_of_two_municipalities_filter_by_one(client, login, make_user, tow
 
 
 def inbox_queries(client) -> int:
-    with count_queries() as statements:
+    with count_statements() as statements:
         assert client.get("/inbox").status_code == 200
     return len(statements)
 
