@@ -9,8 +9,6 @@ import pytest
 
 from civicapp.db import utcnow
 from civicapp.extensions import db
-from tests.initiatives.conftest import make_initiative  # noqa: F401
-from tests.organisations.conftest import make_organisation  # noqa: F401
 
 
 @dataclass
@@ -173,7 +171,7 @@ def _answer(data: Dataset) -> None:
 
 
 @pytest.fixture
-def civil_society(dataset, make_user, make_organisation, make_initiative):  # noqa: F811
+def civil_society(dataset, make_user, make_organisation, make_initiative):
     """Organisations, donors and initiatives around the dataset (see tests/api/cso_data.py)."""
     from tests.api.cso_data import build_civil_society
 

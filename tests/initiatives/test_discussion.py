@@ -12,7 +12,6 @@ from civicapp.initiatives.models import Initiative
 from civicapp.moderation.models import Reason
 from civicapp.moderation.services import report_content
 from civicapp.notifications.models import Kind, Notification
-from tests.comments.conftest import english, make_organisation, place, post, venture  # noqa: F401
 from tests.conftest import outbox
 
 

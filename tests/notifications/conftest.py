@@ -11,7 +11,6 @@ from civicapp.extensions import db
 from civicapp.mail import outbox_messages
 from civicapp.notifications.models import Notification
 from civicapp.priorities.models import Status, Vote
-from tests.comments.conftest import english, make_organisation, place, venture  # noqa: F401
 
 
 @pytest.fixture
