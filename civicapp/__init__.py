@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Feature packages, each with a blueprint `bp`; models, policies and demo seeders are found here.
 FEATURES = (
     "core",
+    "subjects",
     "accounts",
     "municipalities",
     "admin",
@@ -123,6 +124,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    # What features tell the shared machinery: their subject types and notification kinds.
+    for _module in (*feature_modules("subjects"), *feature_modules("notices")):
+        pass
     for module in feature_modules():
         if hasattr(module, "bp"):
             app.register_blueprint(module.bp)
@@ -136,12 +140,9 @@ def register_request_hooks(app: Flask) -> None:
 
 
 def register_caching(app: Flask) -> None:
-    from civicapp.cache import watch_writes
-    from civicapp.core.page_cache import serve_cached_page, store_page
+    from civicapp import cache
 
-    watch_writes()
-    app.before_request(serve_cached_page)
-    app.after_request(store_page)
+    cache.init_app(app)
 
 
 def register_errors(app: Flask) -> None:

@@ -33,10 +33,12 @@ class DefaultConfig:
     LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600
 
     REDIS_URL: str | None = None  # CIVICAPP_REDIS_URL: rate limits, job queue, shared caches
-    # Cached pages and fragments (civicapp/cache.py) are dropped as soon as the content
+    # Cached pages and fragments (civicapp/cache/) are dropped as soon as the content
     # changes; this bounds what changes with no write, such as a deadline passing.
     CACHE_SECONDS: int | None = None  # None: 30, or 0 (off) under TESTING
     CACHE_MAX_BYTES = 64 * 1024 * 1024  # each worker's in-memory copies
+    CACHE_MAX_ENTRIES = 20_000  # each worker's in-memory copies, however small
+    CACHE_MAX_PAGE_BYTES = 1024 * 1024  # a larger page is not copied
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_LOGIN = "10 per minute;50 per hour"

@@ -2,6 +2,7 @@
 
 from civicapp import feature_modules
 from civicapp.audit.models import AuditEvent  # noqa: F401
+from civicapp.cache.models import CacheGeneration  # noqa: F401
 
 for _module in feature_modules("models"):
     pass

@@ -93,10 +93,13 @@ def _isolate_extra_apps():
 
 @pytest.fixture(scope="session")
 def app(database_url, tmp_path_factory):
+    """The session's app, on a database built as production's is: `alembic upgrade head`."""
+    from flask_migrate import upgrade
+
     app = make_test_app(database_url, tmp_path_factory.mktemp("instance"), track=False)
     with app.app_context():
-        _db.drop_all()
-        _db.create_all()
+        upgrade()
+        _db.session.remove()
     yield app
     with app.app_context():
         _db.engine.dispose()

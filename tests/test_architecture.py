@@ -49,6 +49,7 @@ LAYERS = (
             "civicapp.moderation",
             "civicapp.notifications",
             "civicapp.search",
+            "civicapp.subjects",
             "civicapp.uploads",
         ),
     ),
@@ -75,34 +76,6 @@ LAYERS = (
         ("civicapp", "civicapp.api", "civicapp.cli", "civicapp.demo", "civicapp.models"),
     ),
 )
-
-# Arrows of comments/, moderation/ and notifications/ that break the rules today. Those
-# packages are being reshaped to learn about features through a registry (issue 8, "One
-# registry of what people can discuss"); that work empties this list. Add nothing to it.
-KNOWN = {
-    # comments and moderation import each other; comments' models and targets too
-    ("civicapp.comments.models", "civicapp.comments.targets"),
-    ("civicapp.comments.targets", "civicapp.comments.models"),
-    ("civicapp.comments.views", "civicapp.moderation.policies"),
-    ("civicapp.moderation.demo", "civicapp.comments.models"),
-    ("civicapp.moderation.models", "civicapp.comments.targets"),
-    ("civicapp.moderation.services", "civicapp.comments.models"),
-    ("civicapp.moderation.services", "civicapp.comments.services"),
-    ("civicapp.moderation.services", "civicapp.comments.targets"),
-    # notifications' e-mails and services import each other
-    ("civicapp.notifications.emails", "civicapp.notifications.services"),
-    ("civicapp.notifications.services", "civicapp.notifications.emails"),
-    # the shared machinery imports features and the application
-    ("civicapp.comments.demo", "civicapp.priorities.models"),
-    ("civicapp.moderation.demo", "civicapp.priorities.models"),
-    ("civicapp.notifications.cron", "civicapp.models"),
-    ("civicapp.notifications.demo", "civicapp.demo.services"),
-    ("civicapp.notifications.demo", "civicapp.priorities.models"),
-    ("civicapp.notifications.demo", "civicapp.responses.models"),
-    ("civicapp.notifications.messages", "civicapp.priorities.models"),
-    ("civicapp.notifications.receivers", "civicapp.priorities.models"),
-    ("civicapp.notifications.views", "civicapp.priorities.models"),
-}
 
 
 def module_name(path: Path) -> str:
@@ -237,10 +210,6 @@ def package_graph(graph) -> dict[str, set[str]]:
     return packages
 
 
-def _without_known(graph):
-    return {s: targets - {t for k, t in KNOWN if k == s} for s, targets in graph.items()}
-
-
 def _report(arrows) -> str:
     return "\n".join(f"  {source} -> {target}" for source, target in sorted(arrows))
 
@@ -256,29 +225,21 @@ def _ties(graph, packages) -> set[tuple[str, str]]:
 
 
 def test_no_import_circles():
-    graph = _without_known(import_graph())
+    graph = import_graph()
     arrows = circle_arrows(graph)
     assert not arrows, f"modules that import each other in a circle:\n{_report(arrows)}"
 
 
 def test_no_circles_between_packages():
-    graph = _without_known(import_graph())
+    graph = import_graph()
     arrows = _ties(graph, circle_arrows(package_graph(graph)))
     assert not arrows, f"packages that import each other in a circle:\n{_report(arrows)}"
 
 
 def test_no_upward_arrows():
-    arrows = upward_arrows(_without_known(import_graph()))
+    arrows = upward_arrows(import_graph())
     names = [label for label, _ in LAYERS]
     assert not arrows, f"imports up the layers {' < '.join(names)}:\n{_report(arrows)}"
-
-
-def test_known_list_only_holds_arrows_of_the_machinery_being_reshaped_that_exist():
-    graph = import_graph()
-    stale = {(s, t) for s, t in KNOWN if t not in graph.get(s, ())}
-    assert not stale, f"remove from KNOWN, these arrows are gone:\n{_report(stale)}"
-    reshaped = ("civicapp.comments", "civicapp.moderation", "civicapp.notifications")
-    assert all(package_of(source) in reshaped for source, _target in KNOWN)
 
 
 def test_the_checks_see_deferred_imports_circles_and_upward_arrows(tmp_path):

@@ -8,6 +8,7 @@ from flask_login import UserMixin
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from civicapp.cache import keep_private
 from civicapp.db import TimestampMixin, str_enum
 from civicapp.extensions import db
 
@@ -88,3 +89,18 @@ class User(UserMixin, TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id}>"
+
+
+# Columns that no page shows (a sign-in, a new password...): writing them keeps cached pages.
+keep_private(
+    "users",
+    (
+        "last_login_at",
+        "password_hash",
+        "session_version",
+        "totp_secret",
+        "totp_enabled_at",
+        "totp_last_step",
+        "updated_at",
+    ),
+)

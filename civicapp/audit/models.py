@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from civicapp.cache import keep_private
 from civicapp.db import utcnow
 from civicapp.extensions import db
 
@@ -27,3 +28,6 @@ class AuditEvent(db.Model):
 
     actor = relationship("User", foreign_keys=[actor_id])
     target_user = relationship("User", foreign_keys=[target_user_id])
+
+
+keep_private(AuditEvent.__tablename__)  # no page shows the audit trail to a visitor

@@ -5,31 +5,29 @@ from datetime import datetime, timedelta
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from civicapp.comments.targets import TARGET_COLUMNS, exactly_one_of
 from civicapp.db import TimestampMixin, utcnow
 from civicapp.extensions import db
+from civicapp.subjects.models import Subject, SubjectMixin
 
 MAX_LENGTH = 5000
 EDIT_WINDOW = timedelta(minutes=15)
 
 
-class Comment(TimestampMixin, db.Model):
+class Comment(SubjectMixin, TimestampMixin, db.Model):
+    """A comment on a subject of any declared type; a comment is a subject itself (reports)."""
+
     __tablename__ = "comments"
     __table_args__ = (
-        CheckConstraint(exactly_one_of(*TARGET_COLUMNS), name="one_target"),
         CheckConstraint(f"length(body) BETWEEN 1 AND {MAX_LENGTH}", name="body_length"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
         # A thread page reads the top-level comments of one target in order.
-        Index("ix_comments_priority_thread", "priority_id", "parent_id", "created_at"),
-        Index("ix_comments_initiative_thread", "initiative_id", "parent_id", "created_at"),
+        Index("ix_comments_thread", "target_subject_id", "parent_id", "created_at"),
     )
+    subject_kind = "comment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # One nullable foreign key per target type (see comments/targets.py).
-    priority_id: Mapped[int | None] = mapped_column(ForeignKey("priorities.id", ondelete="CASCADE"))
-    initiative_id: Mapped[int | None] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE")
-    )
+    # What the comment is on: a priority, an initiative... (its subject, one real foreign key).
+    target_subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="CASCADE"))
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), index=True
     )
@@ -46,6 +44,7 @@ class Comment(TimestampMixin, db.Model):
     deleted_at: Mapped[datetime | None]
 
     author = relationship("User")
+    target_subject: Mapped[Subject] = relationship(foreign_keys=[target_subject_id])
     parent = relationship("Comment", remote_side=[id], back_populates="replies")
     replies: Mapped[list["Comment"]] = relationship(back_populates="parent", order_by="Comment.id")
 

@@ -1,6 +1,7 @@
 """Who may post, edit, delete and read comments."""
 
 from civicapp.authz import is_moderator, is_signed_in, is_verified
+from civicapp.subjects.registry import type_of
 
 
 def _is_author(user, comment) -> bool:
@@ -14,7 +15,8 @@ def can_post_comment(user, target=None) -> bool:
     if target is None:
         return True
     return (
-        getattr(target, "is_published", True)
+        type_of(target).comment_search_kind is not None
+        and getattr(target, "is_published", True)
         and not target.is_hidden
         and not getattr(target, "is_withdrawn", False)
     )

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload, object_session, selectinload
 
 from civicapp.accounts.models import User
 from civicapp.authz import is_staff_of
@@ -16,23 +16,17 @@ from civicapp.comments.policies import (
     can_post_comment,
     can_read_comment,
 )
-from civicapp.comments.targets import (
-    TARGETS,
-    Target,
-    comment_target,
-    municipality_ids_of,
-    target_of,
-)
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError, NotAllowed
 from civicapp.extensions import db
 from civicapp.i18n import CONTENT_LANGUAGES
-from civicapp.search.services import index_document, remove_document
+from civicapp.search.services import index_document, matching_ids, remove_document
+from civicapp.subjects import registry
+from civicapp.subjects.registry import SubjectType
 from civicapp.text import render_markdown
 
 log = logging.getLogger(__name__)
 THREAD_PAGE_SIZE = 50
-SEARCH_KIND = TARGETS["priority"].search_kind  # what the demo indexes in bulk
 # Comments that count in a target's comment_count and show in search: not deleted, not hidden.
 _COUNTED = (Comment.deleted_at.is_(None), Comment.is_hidden.is_(False))
 
@@ -42,7 +36,7 @@ class Thread:
     """One page of a target's top-level comments, each with its replies and authors loaded."""
 
     target: object
-    kind: Target
+    kind: SubjectType
     comments: list[Comment]
     total: int  # top-level comments
     page: int
@@ -62,11 +56,11 @@ def _with_authors(option=None):
 
 def load_thread(target, viewer, page: int = 1) -> Thread:
     """Load a page of the target's thread in a constant number of queries."""
-    kind = target_of(target)
+    kind = registry.type_of(target)
     # coalesce(): with `parent_id IS NULL` SQLite picks the parent_id index and walks every
     # top-level comment of the site instead of this target's few.
     top_level = (
-        getattr(Comment, kind.column) == target.id,
+        Comment.target_subject_id == target.subject_id,
         func.coalesce(Comment.parent_id, 0) == 0,
     )
     total = db.session.scalar(select(func.count()).select_from(Comment).where(*top_level))
@@ -92,22 +86,22 @@ def post_comment(actor: User, target, body: str, language: str, parent_id: int |
     if not can_post_comment(actor, target):
         raise NotAllowed(_("This discussion is closed to new comments."))
     body = _checked_body(body)
-    kind = target_of(target)
-    parent = _parent_for(kind, target, parent_id)
+    kind = registry.type_of(target)
+    parent = _parent_for(target, parent_id)
     comment = Comment(
         author_id=actor.id,
         parent_id=parent.id if parent else None,
         body=body,
         body_html=render_markdown(body),
         language=_checked_language(language),
-        is_official=any(is_staff_of(actor, m) for m in municipality_ids_of(target)),
-        **{kind.column: target.id},
+        is_official=any(is_staff_of(actor, m) for m in kind.municipality_ids(target)),
+        target_subject_id=target.subject_id,
     )
     db.session.add(comment)
     db.session.flush()
     _change_count(comment, +1)
     index_comment_for_search(comment)
-    log.info("comment %s posted on %s %s by user %s", comment.id, kind.name, target.id, actor.id)
+    log.info("comment %s posted on %s %s by user %s", comment.id, kind.kind, target.id, actor.id)
     db.session.commit()
     return comment
 
@@ -138,7 +132,7 @@ def delete_comment(actor: User, comment: Comment) -> None:
     if comment.is_counted:
         _change_count(comment, -1)
     comment.deleted_at = utcnow()
-    remove_document(comment_target(comment)[0].search_kind, comment.id)
+    remove_document(_search_kind(comment), comment.id)
     log.info("comment %s deleted by user %s", comment.id, actor.id)
     db.session.commit()
 
@@ -160,19 +154,28 @@ def recount_comments() -> int:
 
     Returns how many targets were wrong; a no-op on consistent data.
     """
-    fixed = sum(_recount(kind) for kind in TARGETS.values())
+    fixed = sum(_recount(kind) for kind in _counted_types())
     db.session.commit()
     if fixed:
         log.warning("comment counts corrected on %s targets", fixed)
     return fixed
 
 
-def _recount(kind: Target) -> int:
+def _counted_types() -> list[SubjectType]:
+    """The declared types that take comments and keep a comment_count."""
+    return [
+        kind
+        for kind in registry.subject_types().values()
+        if kind.comment_search_kind and hasattr(kind.model, "comment_count")
+    ]
+
+
+def _recount(kind: SubjectType) -> int:
     model = kind.model
     counted = (
         select(func.count())
         .select_from(Comment)
-        .where(getattr(Comment, kind.column) == model.id, *_COUNTED)
+        .where(Comment.target_subject_id == model.subject_id, *_COUNTED)
         .scalar_subquery()
     )
     result = db.session.execute(
@@ -184,30 +187,33 @@ def _recount(kind: Target) -> int:
     return result.rowcount
 
 
-def priority_ids_for_comment_ids(ids) -> dict[int, int]:
-    """Map visible comments (not deleted or hidden) on priorities to their priority's id."""
-    ids = list(ids)
-    if not ids:
-        return {}
-    rows = db.session.execute(
-        select(Comment.id, Comment.priority_id).where(
-            Comment.id.in_(ids),
-            Comment.priority_id.is_not(None),
-            *_COUNTED,
-        )
-    )
-    return {comment_id: priority_id for comment_id, priority_id in rows}
+def subjects_discussed(search_kind: str, query: str | None):
+    """A SELECT of the subjects whose visible comments match a search, or None for no words."""
+    found = matching_ids(search_kind, query)
+    if found is None:
+        return None
+    return select(Comment.target_subject_id).where(Comment.id.in_(found), *_COUNTED)
+
+
+def target_of(comment: Comment):
+    """The object a comment is on (a priority, an initiative...), from the comment's session."""
+    found = registry.objects_of([comment.target_subject_id], _session_of(comment))
+    return found.get(comment.target_subject_id)
+
+
+def _session_of(comment: Comment):
+    # A mail job renders links in a session of its own, after the request's has committed.
+    return object_session(comment) or db.session
 
 
 def comment_page(comment: Comment) -> int:
     """The thread page (1-based) that shows the comment."""
-    kind, target_id = comment_target(comment)
     top_id = comment.parent_id or comment.id
-    before = db.session.scalar(
+    before = _session_of(comment).scalar(
         select(func.count())
         .select_from(Comment)
         .where(
-            getattr(Comment, kind.column) == target_id,
+            Comment.target_subject_id == comment.target_subject_id,
             Comment.parent_id.is_(None),
             Comment.id < top_id,
         )
@@ -215,17 +221,24 @@ def comment_page(comment: Comment) -> int:
     return before // THREAD_PAGE_SIZE + 1
 
 
-def comment_url(comment: Comment) -> str:
+def comment_url(comment: Comment, **url_args) -> str:
     """The address of the comment on its target's page."""
-    kind, target_id = comment_target(comment)
+    target = target_of(comment)
     page = comment_page(comment)
     extra = {"comments_page": page} if page > 1 else {}
-    return kind.url(target_id, _anchor=f"comment-{comment.id}", **extra)
+    kind = registry.type_of(target)
+    return kind.url(target, _anchor=f"comment-{comment.id}", **extra, **url_args)
 
 
 def index_comment_for_search(comment: Comment) -> None:
     """Index the comment's text for the site search (flushed with the caller's use case)."""
-    index_document(comment_target(comment)[0].search_kind, comment.id, comment.body)
+    index_document(_search_kind(comment), comment.id, comment.body)
+
+
+def _search_kind(comment: Comment) -> str:
+    """The search kind of comments on the comment's target's type."""
+    kind = registry.type_named(comment.target_subject.kind)
+    return kind.comment_search_kind
 
 
 def _checked_body(body: str | None) -> str:
@@ -245,12 +258,12 @@ def _checked_language(language: str | None) -> str:
     return language
 
 
-def _parent_for(kind: Target, target, parent_id: int | None) -> Comment | None:
+def _parent_for(target, parent_id: int | None) -> Comment | None:
     """The top-level comment a reply attaches to (a reply to a reply joins its thread)."""
     if parent_id is None:
         return None
     parent = db.session.get(Comment, parent_id)
-    if parent is None or getattr(parent, kind.column) != target.id:
+    if parent is None or parent.target_subject_id != target.subject_id:
         raise DomainError(_("The comment you answer is not in this discussion."))
     answered = parent
     if parent.parent_id is not None:
@@ -262,8 +275,11 @@ def _parent_for(kind: Target, target, parent_id: int | None) -> Comment | None:
 
 def _change_count(comment: Comment, delta: int) -> None:
     """Add delta to the target's comment_count in SQL, in the current transaction."""
-    kind, target_id = comment_target(comment)
-    model = kind.model
+    model = registry.type_named(comment.target_subject.kind).model
+    if not hasattr(model, "comment_count"):
+        return
     db.session.execute(
-        update(model).where(model.id == target_id).values(comment_count=model.comment_count + delta)
+        update(model)
+        .where(model.subject_id == comment.target_subject_id)
+        .values(comment_count=model.comment_count + delta)
     )

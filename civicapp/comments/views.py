@@ -10,11 +10,11 @@ from civicapp.authz import require
 from civicapp.comments import bp, forms, services
 from civicapp.comments.models import Comment
 from civicapp.comments.policies import can_delete_comment, can_edit_comment, can_post_comment
-from civicapp.comments.targets import TARGETS, comment_target
 from civicapp.core.forms import ActionForm, form_error
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db, limiter
 from civicapp.moderation.policies import can_view_content
+from civicapp.subjects import registry
 
 
 def thread_context(target) -> dict:
@@ -40,7 +40,13 @@ def thread_url(context, **changes) -> str:
     if thread is None:
         return url_for(request.endpoint, **(request.view_args or {}), **args)
     # The target's page, not this request's: a form posted elsewhere may render the page.
-    return thread.kind.url(thread.target.id, **args)
+    return thread.kind.url(thread.target, **args)
+
+
+@bp.app_template_global()
+def comment_post_url(target) -> str:
+    """Where a target's comment form posts."""
+    return url_for("comments.post", kind=registry.type_of(target).kind, object_id=target.id)
 
 
 def _find(thread, comment_id: int | None) -> Comment | None:
@@ -64,23 +70,12 @@ _rate_limited = limiter.limit(
 )
 
 
-@bp.post("/priority/<int:priority_id>")
+@bp.post("/<string:kind>/<int(max=2147483647):object_id>")
 @_rate_limited
-def post_on_priority(priority_id):
-    """Post a comment or a reply on a priority."""
-    return _post(TARGETS["priority"], priority_id)
-
-
-@bp.post("/initiative/<int:initiative_id>")
-@_rate_limited
-def post_on_initiative(initiative_id):
-    """Post a comment or a reply on a published initiative."""
-    return _post(TARGETS["initiative"], initiative_id)
-
-
-def _post(kind, target_id: int):
-    target = db.get_or_404(kind.model, target_id)
-    if not can_view_content(current_user, target):
+def post(kind, object_id):
+    """Post a comment or a reply on a priority, an initiative or any other discussed subject."""
+    target = registry.get_object(kind, object_id)
+    if target is None or not can_view_content(current_user, target):
         abort(404)
     require(can_post_comment(current_user, target))
     form = forms.CommentForm()
@@ -94,14 +89,13 @@ def _post(kind, target_id: int):
         else:
             flash(_("Your comment is published."), "success")
             return redirect(services.comment_url(comment))
-    back = kind.url(target.id, _anchor="comments")
+    back = registry.type_of(target).url(target, _anchor="comments")
     return render_template("comments/new.html", form=form, target=target, back=back), 400
 
 
 def _get_comment_or_404(comment_id: int) -> Comment:
     comment = db.get_or_404(Comment, comment_id)
-    kind, target_id = comment_target(comment)
-    if not can_view_content(current_user, db.session.get(kind.model, target_id)):
+    if not can_view_content(current_user, services.target_of(comment)):
         abort(404)
     return comment
 

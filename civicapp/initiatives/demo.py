@@ -46,6 +46,7 @@ from civicapp.organisations.models import Status as OrgStatus
 from civicapp.priorities.models import Priority
 from civicapp.search.services import add_documents
 from civicapp.sectors import Sector
+from civicapp.subjects.models import with_subjects
 from civicapp.uploads import samples
 from civicapp.uploads.models import UploadKind
 from civicapp.uploads.services import save_upload
@@ -224,7 +225,7 @@ def _generate(rng, organisations, donors, count) -> int:
     while made < count:
         size = min(CHUNK, count - made)
         plans = [_plan(rng, organisations, homes) for _n in range(size)]
-        rows = [plan[0] for plan in plans]
+        rows = with_subjects(Initiative, [plan[0] for plan in plans])
         ids = list(
             db.session.scalars(
                 insert(Initiative).returning(Initiative.id, sort_by_parameter_order=True), rows

@@ -26,6 +26,7 @@ from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.i18n import in_reader_script
 from civicapp.sectors import Sector
+from civicapp.subjects.models import SubjectMixin
 from civicapp.text import render_markdown
 
 TITLE_MAX, SUMMARY_MAX, TEXT_MAX, STATEMENT_MAX = 200, 500, 20_000, 500
@@ -81,8 +82,9 @@ initiative_donors = Table(
 )
 
 
-class Initiative(TimestampMixin, db.Model):
+class Initiative(SubjectMixin, TimestampMixin, db.Model):
     __tablename__ = "initiatives"
+    subject_kind = "initiative"
     __table_args__ = (
         CheckConstraint("total_budget >= 0", name="budget_positive"),
         CheckConstraint("end_date >= start_date", name="ends_after_start"),

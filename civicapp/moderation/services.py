@@ -4,22 +4,20 @@ import logging
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, inspect, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from civicapp.accounts.models import User
 from civicapp.audit.models import AuditEvent
 from civicapp.audit.services import record_event
-from civicapp.comments.models import Comment
-from civicapp.comments.services import comment_url, set_comment_hidden
-from civicapp.comments.targets import TARGETS
 from civicapp.db import utcnow
 from civicapp.exceptions import Conflict, DomainError, NotAllowed
 from civicapp.extensions import db
-from civicapp.moderation.models import KINDS, NOTE_MAX, Kind, Reason, Report, kind_of
+from civicapp.moderation.models import NOTE_MAX, Reason, Report, audit_subject
 from civicapp.moderation.policies import can_moderate, can_report_content
 from civicapp.signals import content_hidden, content_restored
+from civicapp.subjects.registry import SubjectType, objects_of, type_of
 from civicapp.text import excerpt
 
 log = logging.getLogger(__name__)
@@ -41,7 +39,7 @@ class AlreadyReported(Conflict):
 class QueueItem:
     """Reported content with its open reports, for the moderation queue."""
 
-    kind: Kind
+    kind: SubjectType
     content: object
     reports: list[Report] = field(default_factory=list)
 
@@ -61,7 +59,6 @@ def report_content(actor: User, obj, reason: Reason, note: str | None = None) ->
     """Record the actor's report; the third from distinct users hides the content."""
     if not can_report_content(actor, obj):
         raise NotAllowed(_("You cannot report this."))
-    kind = kind_of(obj)
     db.session.refresh(obj, with_for_update=True)  # one report at a time per piece of content
     if has_reported(actor, obj):
         raise AlreadyReported()
@@ -69,7 +66,7 @@ def report_content(actor: User, obj, reason: Reason, note: str | None = None) ->
         reporter_id=actor.id,
         reason=Reason(reason),
         note=(note or "").strip()[:NOTE_MAX] or None,
-        **{kind.column: obj.id},
+        subject_id=obj.subject_id,
     )
     db.session.add(report)
     try:
@@ -77,24 +74,24 @@ def report_content(actor: User, obj, reason: Reason, note: str | None = None) ->
     except IntegrityError:
         db.session.rollback()
         raise AlreadyReported() from None
-    if not obj.is_hidden and _open_reports(kind, obj) >= REPORTS_TO_HIDE:
-        _auto_hide(kind, obj)
-    log.info("%s reported by user %s", kind.subject(obj), actor.id)
+    if not obj.is_hidden and _open_reports(obj) >= REPORTS_TO_HIDE:
+        _auto_hide(obj)
+    log.info("%s reported by user %s", audit_subject(obj), actor.id)
     db.session.commit()
     return report
 
 
 def has_reported(user: User, obj) -> bool:
     """Whether the user has reported this content before."""
-    kind = kind_of(obj)
-    column = getattr(Report, kind.column)
-    stmt = select(Report.id).where(Report.reporter_id == user.id, column == obj.id)
+    stmt = select(Report.id).where(
+        Report.reporter_id == user.id, Report.subject_id == obj.subject_id
+    )
     return db.session.scalar(stmt) is not None
 
 
 def hide_content(actor: User, obj, reason: str) -> None:
     """Hide content (or keep auto-hidden content hidden) and close its reports."""
-    if obj.is_hidden and not _open_reports(kind_of(obj), obj):
+    if obj.is_hidden and not _open_reports(obj):
         raise DomainError(_("This is already hidden."))
     _decide(actor, obj, reason, hidden=True, action="moderation.hidden")
 
@@ -110,7 +107,7 @@ def dismiss_reports(actor: User, obj, reason: str) -> None:
     """Close the open reports of visible content, leaving it as it is."""
     if obj.is_hidden:
         raise DomainError(_("Hidden content is restored or kept hidden."))
-    if not _open_reports(kind_of(obj), obj):
+    if not _open_reports(obj):
         raise DomainError(_("There are no open reports to dismiss."))
     _decide(actor, obj, reason, hidden=False, action="moderation.dismissed")
 
@@ -121,55 +118,55 @@ def _decide(actor: User, obj, reason: str, hidden: bool, action: str) -> None:
     reason = (reason or "").strip()
     if not reason or len(reason) > DECISION_MAX:
         raise DomainError(_("Give a reason of at most 500 characters."), field="reason")
-    kind = kind_of(obj)
     changed = _set_hidden(obj, hidden)
-    closed = _resolve_reports(actor, kind, obj)
+    closed = _resolve_reports(actor, obj)
     record_event(
         action,
         actor=actor,
         target_user=obj.author,
-        subject=kind.subject(obj),
+        subject=audit_subject(obj),
         reason=reason,
         reports=closed,
     )
     if changed:
         signal = content_hidden if hidden else content_restored
         signal.send(obj, actor=actor, reason=reason)
-    log.info("%s: %s by user %s", action, kind.subject(obj), actor.id)
+    log.info("%s: %s by user %s", action, audit_subject(obj), actor.id)
     db.session.commit()
 
 
-def _auto_hide(kind: Kind, obj) -> None:
+def _auto_hide(obj) -> None:
     _set_hidden(obj, True)
     record_event(
         "moderation.auto_hidden",
         target_user=obj.author,
-        subject=kind.subject(obj),
-        reports=_open_reports(kind, obj),
+        subject=audit_subject(obj),
+        reports=_open_reports(obj),
     )
     # No actor and no reason: hidden automatically, pending a moderator's review.
     content_hidden.send(obj, actor=None, reason=None)
 
 
 def _set_hidden(obj, hidden: bool) -> bool:
-    if isinstance(obj, Comment):
-        return set_comment_hidden(obj, hidden)  # keeps the target's comment_count exact
+    set_hidden = type_of(obj).set_hidden
+    if set_hidden is not None:
+        return set_hidden(obj, hidden)  # e.g. a comment keeps its target's comment_count exact
     changed = obj.is_hidden != hidden
     obj.is_hidden = hidden
     return changed
 
 
-def _open_reports(kind: Kind, obj) -> int:
-    column = getattr(Report, kind.column)
-    stmt = select(func.count()).where(column == obj.id, Report.resolved_at.is_(None))
+def _open_reports(obj) -> int:
+    stmt = select(func.count()).where(
+        Report.subject_id == obj.subject_id, Report.resolved_at.is_(None)
+    )
     return db.session.scalar(stmt)
 
 
-def _resolve_reports(actor: User, kind: Kind, obj) -> int:
-    column = getattr(Report, kind.column)
+def _resolve_reports(actor: User, obj) -> int:
     result = db.session.execute(
         update(Report)
-        .where(column == obj.id, Report.resolved_at.is_(None))
+        .where(Report.subject_id == obj.subject_id, Report.resolved_at.is_(None))
         .values(resolved_at=utcnow(), resolved_by_id=actor.id)
         .execution_options(synchronize_session=False)
     )
@@ -179,17 +176,16 @@ def _resolve_reports(actor: User, kind: Kind, obj) -> int:
 def reported_queue(page: int):
     """Content with open reports, oldest report first, one entry per piece of content."""
     firsts = (
-        select(func.min(Report.id))
-        .where(Report.resolved_at.is_(None))
-        .group_by(*(getattr(Report, kind.column) for kind in KINDS.values()))
+        select(func.min(Report.id)).where(Report.resolved_at.is_(None)).group_by(Report.subject_id)
     )
-    loaders = [
-        selectinload(getattr(Report, kind.name)).joinedload(kind.model.author)
-        for kind in KINDS.values()
-    ]
-    stmt = select(Report).where(Report.id.in_(firsts)).order_by(Report.id).options(*loaders)
+    stmt = select(Report).where(Report.id.in_(firsts)).order_by(Report.id)
     pagination = db.paginate(stmt, page=page, per_page=QUEUE_PAGE_SIZE, error_out=False)
-    items = [QueueItem(r.kind, r.content) for r in pagination.items]
+    contents = objects_of(r.subject_id for r in pagination.items)
+    items = [
+        QueueItem(type_of(contents[r.subject_id]), contents[r.subject_id])
+        for r in pagination.items
+        if r.subject_id in contents
+    ]
     _attach_open_reports(items)
     return pagination, items
 
@@ -197,45 +193,39 @@ def reported_queue(page: int):
 def _attach_open_reports(items: list[QueueItem]) -> None:
     if not items:
         return
-    by_subject = {item.kind.subject(item.content): item for item in items}
-    conditions = [
-        getattr(Report, kind.column).in_([item.content.id for item in items if item.kind is kind])
-        for kind in KINDS.values()
-    ]
+    by_subject = {item.content.subject_id: item for item in items}
     stmt = (
         select(Report)
-        .where(Report.resolved_at.is_(None), or_(*conditions))
+        .where(Report.resolved_at.is_(None), Report.subject_id.in_(by_subject))
         .order_by(Report.id)
         .options(joinedload(Report.reporter))
     )
     for report in db.session.scalars(stmt):
-        by_subject[report.subject].reports.append(report)
+        by_subject[report.subject_id].reports.append(report)
 
 
-def hidden_content(kind: Kind, page: int):
+def hidden_content(kind: SubjectType, page: int):
     """Content of one kind that is hidden now, oldest first."""
     model = kind.model
-    stmt = (
-        select(model)
-        .where(model.is_hidden.is_(True))
-        .order_by(model.id)
-        .options(joinedload(model.author))
-    )
+    stmt = select(model).where(model.is_hidden.is_(True)).order_by(model.id)
+    if "author" in inspect(model).relationships:  # the list names each one's author
+        stmt = stmt.options(joinedload(model.author))
     return db.paginate(stmt, page=page, per_page=QUEUE_PAGE_SIZE, error_out=False)
 
 
 def content_history(obj) -> tuple[list[Report], list[AuditEvent]]:
     """Every report of the content and every moderation event about it."""
-    kind = kind_of(obj)
     reports = db.session.scalars(
         select(Report)
-        .where(getattr(Report, kind.column) == obj.id)
+        .where(Report.subject_id == obj.subject_id)
         .order_by(Report.id)
         .options(joinedload(Report.reporter), joinedload(Report.resolved_by))
     )
     events = db.session.scalars(
         select(AuditEvent)
-        .where(AuditEvent.subject == kind.subject(obj), AuditEvent.action.startswith("moderation."))
+        .where(
+            AuditEvent.subject == audit_subject(obj), AuditEvent.action.startswith("moderation.")
+        )
         .order_by(AuditEvent.id)
         .options(joinedload(AuditEvent.actor))
     )
@@ -250,6 +240,4 @@ def content_summary(obj, length: int = 160) -> str:
 
 def content_url(obj) -> str:
     """The page where the content is shown."""
-    if isinstance(obj, Comment):
-        return comment_url(obj)
-    return TARGETS[kind_of(obj).name].url(obj.id)
+    return type_of(obj).url(obj)

@@ -8,12 +8,12 @@ from flask_login import current_user
 from civicapp.authz import require
 from civicapp.core.forms import form_error
 from civicapp.exceptions import DomainError
-from civicapp.extensions import db
 from civicapp.moderation import bp, forms, services
-from civicapp.moderation.models import EVENT_LABELS, KINDS, Reason
+from civicapp.moderation.models import EVENT_LABELS, Reason
 from civicapp.moderation.policies import can_moderate, can_report_content, can_view_content
+from civicapp.subjects.registry import get_object, subject_types, type_named
 
-KIND = "<any({}):kind>".format(", ".join(KINDS))
+KIND = "<string(maxlength=32):kind>"
 MAX_PAGE = 100_000
 
 
@@ -25,8 +25,8 @@ def _page() -> int:
 
 
 def _get_content_or_404(kind: str, target_id: int):
-    obj = db.get_or_404(KINDS[kind].model, target_id)
-    if not can_view_content(current_user, obj):
+    obj = get_object(kind, target_id)
+    if obj is None or not can_view_content(current_user, obj):
         abort(404)
     return obj
 
@@ -36,20 +36,21 @@ def queue():
     """List reported content, oldest report first, or content hidden now."""
     require(can_moderate(current_user))
     show = request.args.get("show", "reported")
-    if show != "reported" and show not in KINDS:
+    kinds = subject_types()
+    if show != "reported" and show not in kinds:
         abort(404)
     if show == "reported":
         page, items = services.reported_queue(_page())
         return render_template(
-            "moderation/queue.html", page=page, items=items, show=show, kinds=KINDS
+            "moderation/queue.html", page=page, items=items, show=show, kinds=kinds
         )
-    page = services.hidden_content(KINDS[show], _page())
+    page = services.hidden_content(kinds[show], _page())
     return render_template(
         "moderation/hidden.html",
         page=page,
-        kind=KINDS[show],
+        kind=kinds[show],
         show=show,
-        kinds=KINDS,
+        kinds=kinds,
         summarize=services.content_summary,
     )
 
@@ -69,7 +70,7 @@ def _review_page(kind: str, obj, form, status: int = 200):
     }
     return render_template(
         "moderation/review.html",
-        kind=KINDS[kind],
+        kind=type_named(kind),
         content=obj,
         reports=reports,
         events=events,
@@ -129,7 +130,7 @@ def _report_page(kind: str, obj, form):
     already = services.has_reported(current_user, obj)
     return render_template(
         "moderation/report.html",
-        kind=KINDS[kind],
+        kind=type_named(kind),
         content=obj,
         form=form,
         already=already,

@@ -9,7 +9,6 @@ use cron and `flask notifications send-digests` instead.
 
 from rq import cron
 
-import civicapp.models  # noqa: F401  (loads the features in order, as the app factory does)
 from civicapp.jobs import QUEUE_NAME
 from civicapp.notifications.emails import send_daily_digests
 

@@ -19,8 +19,8 @@ from civicapp.extensions import db
 from civicapp.i18n import DEFAULT_LOCALE, parse_locale
 from civicapp.mail import deliver_mail
 from civicapp.notifications import messages
-from civicapp.notifications.models import EmailMode, Kind, Notification, NotificationSetting
-from civicapp.notifications.services import with_targets
+from civicapp.notifications.kinds import kind_order
+from civicapp.notifications.models import EmailMode, Notification, NotificationSetting
 
 log = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "civicapp.notifications.unsubscribe"
@@ -108,6 +108,7 @@ def email_notification(notification_id: int) -> None:
         user = notification.user
         if not _wants_mail_now(session, user):
             return
+        messages.attach_about([notification], session=session)
         deliver_mail(**render_message(user, "notification", [notification]))
         notification.emailed_at = utcnow()
         session.commit()
@@ -160,9 +161,9 @@ def _send_digest(user: User, since: datetime, now: datetime) -> int:
     notifications = db.session.scalars(
         select(Notification)
         .where(Notification.user_id == user.id, *_pending(since, now))
-        .options(*with_targets())
         .order_by(Notification.created_at)
     ).all()
+    messages.attach_about(notifications)
     ids = [n.id for n in notifications]
     claimed = db.session.execute(
         update(Notification)
@@ -179,5 +180,4 @@ def _send_digest(user: User, since: datetime, now: datetime) -> int:
 
 
 def _in_kind_order(notifications: list[Notification]) -> list[Notification]:
-    order = {kind: index for index, kind in enumerate(Kind)}
-    return sorted(notifications, key=lambda n: (order[n.kind], n.created_at, n.id))
+    return sorted(notifications, key=lambda n: (kind_order(n.kind), n.created_at, n.id))

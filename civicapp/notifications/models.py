@@ -4,24 +4,14 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from civicapp.comments.targets import exactly_one_of
+from civicapp.cache import keep_private
 from civicapp.db import str_enum, utcnow
 from civicapp.extensions import db
 
-
-class Kind(StrEnum):
-    """What happened; a later feature adds its kinds (and a nullable FK to its target)."""
-
-    PRIORITY_ANSWERED = "priority_answered"
-    PRIORITY_DUE = "priority_due"
-    PRIORITY_OVERDUE = "priority_overdue"
-    CONTENT_HIDDEN = "content_hidden"
-    CONTENT_RESTORED = "content_restored"
-    INITIATIVE_UPDATE = "initiative_update"
-    INITIATIVE_EVENT = "initiative_event"
+KIND_MAX = 40
 
 
 class EmailMode(StrEnum):
@@ -42,10 +32,14 @@ EMAIL_MODE_LABELS = {
 
 
 class Notification(db.Model):
-    """One event told to one user; `data` holds only what the sentence needs."""
+    """One event told to one user; `data` holds only what the sentence needs.
+
+    `kind` is one of the kinds features declare (notifications.kinds), checked when notifying.
+    """
 
     __tablename__ = "notifications"
     __table_args__ = (
+        CheckConstraint(f"length(kind) BETWEEN 1 AND {KIND_MAX}", name="kind_length"),
         Index("ix_notifications_user_created", "user_id", "created_at"),
         Index("ix_notifications_user_read", "user_id", "read_at"),
         Index("ix_notifications_emailed_created", "emailed_at", "created_at"),
@@ -53,13 +47,10 @@ class Notification(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    kind: Mapped[Kind] = mapped_column(str_enum(Kind, 32))
-    # One explicit, nullable foreign key per kind of target.
-    priority_id: Mapped[int | None] = mapped_column(
-        ForeignKey("priorities.id", ondelete="CASCADE"), index=True
-    )
-    initiative_id: Mapped[int | None] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
+    kind: Mapped[str] = mapped_column(String(KIND_MAX))
+    # What it is about: a priority, an initiative, a comment... (its subject).
+    subject_id: Mapped[int | None] = mapped_column(
+        ForeignKey("subjects.id", ondelete="CASCADE"), index=True
     )
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     data: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -68,8 +59,7 @@ class Notification(db.Model):
     emailed_at: Mapped[datetime | None]
 
     user = relationship("User", foreign_keys=[user_id])
-    priority = relationship("Priority")
-    initiative = relationship("Initiative")
+    about = None  # the subject's object, set by services.attach_about (not a column)
 
     @property
     def is_read(self) -> bool:
@@ -77,23 +67,15 @@ class Notification(db.Model):
 
 
 class Follow(db.Model):
-    """A user who asked to hear about a priority's answers or an initiative's news."""
+    """A user who asked to hear about a subject: a priority's answers, an initiative's news."""
 
     __tablename__ = "follows"
-    __table_args__ = (
-        CheckConstraint(exactly_one_of("priority_id", "initiative_id"), name="one_target"),
-        UniqueConstraint("user_id", "priority_id"),
-        UniqueConstraint("user_id", "initiative_id"),
-    )
+    __table_args__ = (UniqueConstraint("user_id", "subject_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    # One nullable foreign key per followed target type, named as Comment's (comments/targets.py).
-    priority_id: Mapped[int | None] = mapped_column(
-        ForeignKey("priorities.id", ondelete="CASCADE"), index=True
-    )
-    initiative_id: Mapped[int | None] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("subjects.id", ondelete="CASCADE"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -109,3 +91,8 @@ class NotificationSetting(db.Model):
         str_enum(EmailMode, 16), default=EmailMode.IMMEDIATE
     )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+# One user's notifications and follows: no visitor's page shows them (cached pages stay valid).
+keep_private("notifications")
+keep_private("follows")

@@ -1,6 +1,7 @@
 """Who may read notifications, follow priorities and initiatives, and choose e-mail settings."""
 
 from civicapp.authz import is_signed_in
+from civicapp.subjects.registry import is_subject, type_of
 
 
 def can_view_notifications(user, _obj=None) -> bool:
@@ -19,10 +20,12 @@ def can_change_notification_settings(user, _obj=None) -> bool:
 
 
 def can_follow_target(user, target) -> bool:
-    """Signed-in users follow (and unfollow) published priorities and initiatives not hidden."""
+    """Signed-in users follow (and unfollow) published subjects not hidden that can be followed."""
     return (
         is_signed_in(user)
         and target is not None
+        and is_subject(target)
+        and type_of(target).following is not None
         and getattr(target, "is_published", True)
         and not target.is_hidden
     )

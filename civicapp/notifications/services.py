@@ -5,20 +5,15 @@ from functools import cache
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
 
 from civicapp import jobs
 from civicapp.accounts.models import User
-from civicapp.comments.targets import target_of
 from civicapp.db import utcnow
 from civicapp.extensions import db
-from civicapp.notifications.models import (
-    EmailMode,
-    Follow,
-    Kind,
-    Notification,
-    NotificationSetting,
-)
+from civicapp.notifications.emails import email_notification, user_from_unsubscribe_token
+from civicapp.notifications.kinds import kind_named
+from civicapp.notifications.messages import attach_about
+from civicapp.notifications.models import EmailMode, Follow, Notification, NotificationSetting
 
 log = logging.getLogger(__name__)
 PER_PAGE = 20
@@ -28,24 +23,28 @@ MAX_PAGE = 100_000
 # --- telling users ---------------------------------------------------------------------------
 
 
-def notify(
-    kind: Kind, candidates, *, actor_id=None, priority_id=None, initiative_id=None, data=None
-) -> int:
-    """Notify each user in `candidates` (a SELECT of user ids) once, in the caller's transaction."""
+def actor_id_of(actor) -> int | None:
+    """The id of the user who caused an event (None for the system, a periodic job)."""
+    return getattr(actor, "id", None)
+
+
+def notify(kind: str, candidates, *, actor_id=None, about=None, data=None) -> int:
+    """Notify each user in `candidates` (a SELECT of user ids) once, in the caller's transaction.
+
+    `kind` is a declared kind (notifications.kinds); `about` the subject the news concerns.
+    """
     # One batched INSERT whatever the audience's size (no ORM object per row); e-mail jobs are
     # queued per recipient and dispatched only if the caller commits. Nothing commits here.
-    from civicapp.notifications.emails import email_notification
-
+    kind_named(kind)  # refuse an undeclared kind before anything is written
     recipients = db.session.execute(_recipients(candidates, actor_id)).all()
     if not recipients:
         return 0
-    now = utcnow()
+    now, subject_id = utcnow(), getattr(about, "subject_id", None)
     rows = [
         dict(
             user_id=r.id,
             kind=kind,
-            priority_id=priority_id,
-            initiative_id=initiative_id,
+            subject_id=subject_id,
             actor_id=actor_id,
             data=data or {},
             created_at=now,
@@ -57,9 +56,13 @@ def notify(
     for recipient in recipients:
         if recipient.verified and recipient.mode in (None, EmailMode.IMMEDIATE):
             jobs.enqueue(email_notification, ids[recipient.id])
-    about = f"initiative {initiative_id}" if initiative_id else f"priority {priority_id}"
-    log.info("%s: %d notifications for %s", kind, len(ids), about)
+    log.info("%s: %d notifications about subject %s", kind, len(ids), subject_id)
     return len(ids)
+
+
+def followers_of(subject) -> object:
+    """A SELECT of the ids of the users who follow a subject (for a feature's audiences)."""
+    return select(Follow.user_id).where(Follow.subject_id == subject.subject_id)
 
 
 def _recipients(candidates, actor_id):
@@ -76,11 +79,6 @@ def _recipients(candidates, actor_id):
         .order_by(User.id)
     )
     return stmt if actor_id is None else stmt.where(User.id != actor_id)
-
-
-def with_targets() -> tuple:
-    """Loader options: the priority or initiative a notification's sentence names."""
-    return joinedload(Notification.priority), joinedload(Notification.initiative)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -106,11 +104,12 @@ def notifications_page(user, page: int):
     stmt = (
         select(Notification)
         .where(Notification.user_id == user.id)
-        .options(*with_targets())
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
     page = min(max(page, 1), MAX_PAGE)
-    return db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
+    pagination = db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
+    attach_about(pagination.items)
+    return pagination
 
 
 def open_notification(actor, notification: Notification) -> None:
@@ -136,9 +135,8 @@ def mark_all_read(actor) -> int:
 
 
 def _followed(user, target) -> tuple:
-    """The WHERE of the user's follow of a priority or initiative (Follow's column per target)."""
-    column = getattr(Follow, target_of(target).column)
-    return Follow.user_id == user.id, column == target.id
+    """The WHERE of the user's follow of a subject (a priority, an initiative...)."""
+    return Follow.user_id == user.id, Follow.subject_id == target.subject_id
 
 
 def is_following(user, target) -> bool:
@@ -152,7 +150,7 @@ def follow(actor, target) -> None:
     """Start telling the actor about a priority's answers or an initiative's news (once)."""
     if db.session.scalar(select(Follow.id).where(*_followed(actor, target))) is not None:
         return
-    db.session.add(Follow(user_id=actor.id, **{target_of(target).column: target.id}))
+    db.session.add(Follow(user_id=actor.id, subject_id=target.subject_id))
     try:
         db.session.commit()
     except IntegrityError:  # a second click won the race: the follow exists, as wanted
@@ -184,8 +182,6 @@ def set_email_mode(actor, mode: EmailMode) -> None:
 
 def unsubscribe(token: str) -> User:
     """Turn off notification e-mails for the user a signed unsubscribe link names."""
-    from civicapp.notifications.emails import user_from_unsubscribe_token
-
     user = user_from_unsubscribe_token(token)
     _save_mode(user.id, EmailMode.NONE)
     log.info("user %s unsubscribed from notification e-mails", user.id)

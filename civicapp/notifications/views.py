@@ -2,12 +2,10 @@
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 
 from civicapp.authz import require
-from civicapp.comments.targets import TARGETS, target_of
 from civicapp.core.forms import ActionForm
 from civicapp.exceptions import DomainError
 from civicapp.extensions import csrf, db
@@ -21,7 +19,7 @@ from civicapp.notifications.policies import (
     can_open_notification,
     can_view_notifications,
 )
-from civicapp.priorities.models import Priority
+from civicapp.subjects.registry import get_object, type_of
 
 ID = "int(max=2147483647)"
 
@@ -56,6 +54,7 @@ def open_notification(notification_id):
     require(can_open_notification(current_user, notification))
     if ActionForm().validate_on_submit():
         services.open_notification(current_user, notification)
+    messages.attach_about([notification])
     return redirect(messages.link(notification))
 
 
@@ -86,57 +85,34 @@ def settings():
     return render_template("notifications/settings.html", form=form), 400 if form.errors else 200
 
 
-FOLLOW_HINTS = {
-    "priority": _l(
-        "Followers hear when the municipality answers. The author and supporters hear anyway."
-    ),
-    "initiative": _l("Followers hear of the initiative's new updates and events."),
-}
-FOLLOWED = {
-    "priority": _l("You follow this priority: we will tell you when the municipality answers."),
-    "initiative": _l("You follow this initiative: we will tell you of its updates and events."),
-}
-UNFOLLOWED = {
-    "priority": _l("You no longer follow this priority."),
-    "initiative": _l("You no longer follow this initiative."),
-}
-
-
 @bp.app_template_global()
 def follow_button(target) -> dict:
-    """The address and hint of a priority's or initiative's follow button."""
-    kind = target_of(target)
+    """The address and hint of a subject's follow button (a priority, an initiative...)."""
+    kind = type_of(target)
     return {
-        "url": url_for(f"notifications.follow_{kind.name}", **{kind.column: target.id}),
-        "hint": str(FOLLOW_HINTS[kind.name]),
+        "url": url_for("notifications.follow", kind=kind.kind, object_id=target.id),
+        "hint": str(kind.following.hint),
     }
 
 
-@bp.post(f"/follow/priority/<{ID}:priority_id>")
-def follow_priority(priority_id):
-    """Follow or stop following a priority."""
-    return _follow_or_unfollow(db.get_or_404(Priority, priority_id))
-
-
-@bp.post(f"/follow/initiative/<{ID}:initiative_id>")
-def follow_initiative(initiative_id):
-    """Follow or stop following a published initiative."""
-    return _follow_or_unfollow(db.get_or_404(TARGETS["initiative"].model, initiative_id))
-
-
-def _follow_or_unfollow(target):
+@bp.post(f"/follow/<string(maxlength=32):kind>/<{ID}:object_id>")
+def follow(kind, object_id):
+    """Follow or stop following a priority, a published initiative or another subject."""
+    target = get_object(kind, object_id)
+    if target is None:
+        abort(404)
     require(can_follow_target(current_user, target))
     form = FollowForm()
     if not form.validate_on_submit():
         abort(400)
-    kind = target_of(target)
+    following = type_of(target).following
     if form.follow.data == "on":
         services.follow(current_user, target)
-        flash(str(FOLLOWED[kind.name]), "success")
+        flash(str(following.followed), "success")
     else:
         services.unfollow(current_user, target)
-        flash(str(UNFOLLOWED[kind.name]), "success")
-    return redirect(kind.url(target.id))
+        flash(str(following.unfollowed), "success")
+    return redirect(type_of(target).url(target))
 
 
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])

@@ -3,15 +3,14 @@
 from flask import Response, render_template, request
 from markupsafe import Markup
 
+from civicapp.cache import cached_fragment
 from civicapp.core.errors import render_error
 from civicapp.core.forms import form_error
-from civicapp.i18n import current_locale
 from civicapp.municipalities.models import Country
 from civicapp.municipalities.services import list_municipalities
 from civicapp.portfolio import bp, charts, export, services
 from civicapp.portfolio.forms import PortfolioForm
 from civicapp.portfolio.services import PeriodError, PortfolioFilters
-from civicapp.responses.cache import cached
 from civicapp.sectors import Sector
 
 bp.add_app_template_filter(charts.whole_euros, "whole_euros")
@@ -21,11 +20,11 @@ bp.add_app_template_filter(charts.whole_euros, "whole_euros")
 def index():
     """Show money and initiatives per municipality, sector and donor over a period."""
     if not request.args:
-        # The landing page is the same for every visitor in a language: computed at most every
-        # ACCOUNTABILITY_CACHE_SECONDS. Filtered pages are not kept, so nobody can fill memory.
-        key = ("portfolio", current_locale(), services.default_period())
-        content = cached(key, lambda: _content()[0])
-        return render_template("portfolio/index.html", content=Markup(content))
+        # The landing page is the same for every reader in a language: computed once a content
+        # generation. Filtered pages are not kept, so nobody can fill memory.
+        key = ("portfolio", services.default_period())
+        content = cached_fragment(key, lambda: _content()[0])
+        return render_template("portfolio/index.html", content=content)
     content, figures = _content()
     page = render_template("portfolio/index.html", content=Markup(content))
     return page, 200 if figures else 400

@@ -16,10 +16,12 @@ from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.i18n import latin_to_cyrillic, normalize_search
 from civicapp.municipalities.models import Municipality
+from civicapp.priorities import demo_comments, demo_reports
 from civicapp.priorities.demo_texts import TEXTS, TOWNS
 from civicapp.priorities.models import Priority, Vote
 from civicapp.priorities.services import make_reference, searchable_text
 from civicapp.search.services import add_documents
+from civicapp.subjects.models import with_subjects
 from civicapp.text import render_markdown
 
 SMALL, PER_SCALE = 60, 205  # priorities at scale 1, and added by each further step
@@ -50,6 +52,8 @@ def seed(scale: int) -> Iterator[str]:
         ids, votes, terms = _write(random.Random(2027), towns, crowd, priority_count(scale))
     took = time.perf_counter() - started
     yield f"demo priorities: {len(ids)}, supports: {votes}, search terms: {terms} in {took:.1f} s"
+    yield from demo_comments.seed(scale)
+    yield from demo_reports.seed(scale)
 
 
 def _write(rng, towns, crowd, count) -> tuple[list[int], int, int]:
@@ -151,7 +155,8 @@ def _insert_priorities(rows: list[dict]) -> list[int]:
     ids: list[int] = []
     returning = insert(PRIORITIES).returning(PRIORITIES.c.id, sort_by_parameter_order=True)
     for start in range(0, len(rows), CHUNK):
-        ids.extend(db.session.scalars(returning, rows[start : start + CHUNK]).all())
+        chunk = with_subjects(Priority, rows[start : start + CHUNK])
+        ids.extend(db.session.scalars(returning, chunk).all())
     set_reference = (
         update(PRIORITIES)
         .where(PRIORITIES.c.id == bindparam("pid"))

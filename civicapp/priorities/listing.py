@@ -8,13 +8,15 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload
 
+from civicapp.comments.services import subjects_discussed
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.i18n import current_locale, normalize_search
 from civicapp.municipalities.models import Municipality
 from civicapp.municipalities.services import get_municipality_by_slug
 from civicapp.priorities.models import Priority, Sector, Status
-from civicapp.search.services import matches, matching_ids
+from civicapp.priorities.subjects import COMMENT_SEARCH_KIND
+from civicapp.search.services import matches
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -173,23 +175,15 @@ def _search(stmt: Select, filters: Filters):
         return stmt, None
     hits = found.subquery("hits_by_priority")
     stmt = stmt.outerjoin(hits, hits.c.object_id == P.id).where(
-        or_(hits.c.object_id.is_not(None), P.id.in_(commented_on(filters.q)))
+        or_(hits.c.object_id.is_not(None), P.subject_id.in_(commented_on(filters.q)))
     )
     return stmt, func.coalesce(hits.c.score, 0)
 
 
 def commented_on(query: str) -> Select:
-    """Ids of the priorities with a visible comment matching the query, as a subquery.
+    """Subjects of the priorities with a visible comment matching the query, as a subquery.
 
     Joined in the database with the word index, so every such priority is found (not only
     those of the best so-many comments) and no list of ids travels to Python and back.
     """
-    from civicapp.comments.models import Comment
-
-    return select(Comment.priority_id).where(
-        Comment.id.in_(matching_ids("comment", query)),
-        Comment.priority_id.is_not(None),
-        # Visible as on the thread (comments.services counts the same ones).
-        Comment.deleted_at.is_(None),
-        Comment.is_hidden.is_(False),
-    )
+    return subjects_discussed(COMMENT_SEARCH_KIND, query)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from civicapp.db import TimestampMixin, str_enum, utcnow
 from civicapp.extensions import db
 from civicapp.sectors import SECTOR_LABELS, Sector  # noqa: F401  (re-exported)
+from civicapp.subjects.models import SubjectMixin
 
 
 class Status(StrEnum):
@@ -47,8 +48,9 @@ STATUS_LABELS = {
 }
 
 
-class Priority(TimestampMixin, db.Model):
+class Priority(SubjectMixin, TimestampMixin, db.Model):
     __tablename__ = "priorities"
+    subject_kind = "priority"
     __table_args__ = (
         CheckConstraint("support_count >= 0", name="support_count_positive"),
         CheckConstraint("comment_count >= 0", name="comment_count_positive"),

@@ -18,6 +18,7 @@ from civicapp.extensions import db
 from civicapp.i18n import latin_to_cyrillic
 from civicapp.municipalities.models import Municipality, StaffAssignment
 from civicapp.priorities.models import Priority, Status, Vote
+from civicapp.responses import demo_notifications
 from civicapp.responses.demo_texts import (
     ANSWER_TEXTS,
     CENTRAL_BODIES,
@@ -86,6 +87,7 @@ def seed(scale: int) -> Iterator[str]:
         f"({overdue} overdue), {ratings} ratings, {contested} contested, "
         f"in {time.perf_counter() - started:.1f} s"
     )
+    yield from demo_notifications.seed(scale)
 
 
 def _due_candidates():

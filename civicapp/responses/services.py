@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
-from civicapp import signals
+from civicapp import cache, signals
 from civicapp.audit.services import record_event
 from civicapp.db import utcnow
 from civicapp.exceptions import Conflict, DomainError, NotAllowed
@@ -18,7 +18,6 @@ from civicapp.extensions import db
 from civicapp.i18n import language_label
 from civicapp.priorities.models import Priority, Status
 from civicapp.priorities.services import has_supported
-from civicapp.responses.cache import forget
 from civicapp.responses.models import (
     BODY_MAX,
     BUDGET_MAX,
@@ -88,7 +87,6 @@ def publish_response(actor, priority: Priority, draft: Draft) -> Response:
         "priority.answered", actor=actor, subject=priority.reference, status=draft.status.value
     )
     db.session.commit()
-    forget()  # this process's league table shows the new figures at once
     log.info("user %s answered priority %s: %s", actor.id, priority.id, draft.status)
     return response
 
@@ -251,5 +249,8 @@ def _notify_overdue(priority: Priority, now: datetime) -> int:
     if not claimed:
         return 0
     set_committed_value(priority, "overdue_notified_at", now)
+    # Pages show a priority overdue from its deadline, which no write marks: cached copies
+    # made before the deadline passed are dropped when this batch commits.
+    cache.invalidate()
     signals.priority_overdue.send(priority)
     return 1

@@ -5,21 +5,19 @@ from flask_babel import format_currency, format_decimal, format_percent
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
 from civicapp.authz import require
+from civicapp.cache import cached_fragment
 from civicapp.core.errors import render_error
 from civicapp.core.forms import form_error
 from civicapp.core.paging import bad_page, page_number
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
-from civicapp.i18n import current_locale
 from civicapp.municipalities.services import get_municipality_by_slug
 from civicapp.priorities.models import Priority, Sector, Status
 from civicapp.priorities.services import has_supported
 from civicapp.responses import accountability, bp, forms, queries, services
-from civicapp.responses.cache import cached
 from civicapp.responses.policies import (
     can_answer_priority,
     can_contest_priority,
@@ -193,10 +191,10 @@ def league():
     if key not in accountability.SORTS or order not in ("", "asc", "desc"):
         return render_error(400, _("This table cannot be sorted that way."))
     descending = order == "desc" if order else accountability.default_descending(key)
-    table = cached(
-        ("league", current_locale(), key, descending), lambda: _league_table(key, descending)
+    table = cached_fragment(
+        ("accountability.league", key, descending), lambda: _league_table(key, descending)
     )
-    return render_template("responses/league.html", table=Markup(table))
+    return render_template("responses/league.html", table=table)
 
 
 def _league_table(key: str, descending: bool) -> str:
@@ -214,11 +212,9 @@ def _league_table(key: str, descending: bool) -> str:
 def municipality(slug):
     """Show one municipality's accountability figures and its overdue priorities."""
     place = get_municipality_by_slug(slug[:64]) or abort(404)
-    cache_key = ("municipality", place.id, current_locale())
-    figures = cached(cache_key, lambda: _municipality_figures(place))
-    return render_template(
-        "responses/municipality.html", municipality=place, figures_html=Markup(figures)
-    )
+    key = ("accountability.municipality", place.id)
+    figures = cached_fragment(key, lambda: _municipality_figures(place))
+    return render_template("responses/municipality.html", municipality=place, figures_html=figures)
 
 
 def _municipality_figures(place) -> str:

@@ -112,10 +112,11 @@ class LiveServer:
 def live_server(app, database_url, tmp_path_factory):
     """The app served over HTTP from a background thread, on the test database.
 
-    `app` (the shared session app) is only depended on for its create_all on the same
-    database. The live app needs its own SERVER_NAME: the test config's `civicapp.test` would
-    make Flask refuse requests for 127.0.0.1 and put the wrong host in mailed links. The socket
-    is bound first to learn the port, then the app built for that port is attached.
+    `app` (the shared session app) is only depended on for the migrated schema it builds on
+    the same database. The live app needs its own SERVER_NAME: the test config's
+    `civicapp.test` would make Flask refuse requests for 127.0.0.1 and put the wrong host in
+    mailed links. The socket is bound first to learn the port, then the app built for that
+    port is attached.
     """
     from civicapp.extensions import db
 

@@ -24,14 +24,14 @@ def _c(w, suffix):
 
 ROUTES = [
     Route(
-        "comments.post_on_priority",
+        "comments.post",
         "POST",
         lambda w: f"/comments/priority/{w.priority.id}",
         expect={"anonymous": LOGIN, "unverified": DENY},
         data=_text,
     ),
     Route(
-        "comments.post_on_initiative",
+        "comments.post",
         "POST",
         lambda w: f"/comments/initiative/{w.initiative.id}",  # published; built by initiatives
         expect={"anonymous": LOGIN, "unverified": DENY},

@@ -2,11 +2,11 @@
 
 from sqlalchemy import func, select
 
-from civicapp.comments import demo
 from civicapp.comments.models import Comment
 from civicapp.comments.services import recount_comments
 from civicapp.extensions import db
 from civicapp.i18n import has_cyrillic
+from civicapp.priorities import demo_comments as demo
 from civicapp.priorities.models import Priority
 from civicapp.search.services import search
 
@@ -33,7 +33,7 @@ def test_seed_scale_1(make_municipality, make_user, make_priority):
     assert {c.language for c in comments} == {"sq", "sr", "en"}
     for reply in (c for c in comments if c.parent_id):
         parent = db.session.get(Comment, reply.parent_id)
-        assert parent.parent_id is None and parent.priority_id == reply.priority_id
+        assert parent.parent_id is None and parent.target_subject_id == reply.target_subject_id
         assert reply.created_at >= parent.created_at
     assert search("comment", "rruga")
 

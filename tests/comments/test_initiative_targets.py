@@ -6,12 +6,12 @@ from sqlalchemy.exc import IntegrityError
 
 from civicapp.comments import services
 from civicapp.comments.models import Comment
-from civicapp.comments.targets import TARGETS
 from civicapp.exceptions import DomainError, NotAllowed
 from civicapp.extensions import db
 from civicapp.initiatives.models import Initiative
 from civicapp.search.models import SearchTerm
 from civicapp.search.services import search
+from civicapp.subjects.registry import subject_types
 
 
 def count_of(initiative) -> int:
@@ -21,7 +21,8 @@ def count_of(initiative) -> int:
 def test_comments_and_replies_on_an_initiative_keep_its_count(place, venture, post):
     top = post(place.other, venture.initiative, "Which schools take part?")
     reply = post(venture.member, venture.initiative, "Three so far.", parent=top)
-    assert top.initiative_id == venture.initiative.id and top.priority_id is None
+    assert top.target_subject_id == venture.initiative.subject_id
+    assert services.target_of(top) == venture.initiative
     assert reply.parent_id == top.id
     assert count_of(venture.initiative) == 2
     services.delete_comment(place.other, top)
@@ -55,15 +56,14 @@ def test_a_reply_cannot_cross_from_a_priority_to_an_initiative(place, venture, p
         post(place.author, venture.initiative, "Crossing", parent=on_priority)
 
 
-def test_one_target_check_refuses_a_comment_on_both(place, venture):
+def test_a_comment_must_be_on_an_existing_subject(place):
     db.session.add(
         Comment(
             author_id=place.other.id,
             body="x",
             body_html="x",
             language="en",
-            priority_id=place.priority.id,
-            initiative_id=venture.initiative.id,
+            target_subject_id=place.priority.subject_id + 10_000,
         )
     )
     with pytest.raises(IntegrityError):
@@ -103,6 +103,7 @@ def test_the_priority_list_search_ignores_initiative_comments(client, place, ven
 
 def test_each_target_has_its_own_search_kind_that_fits_the_index():
     width = SearchTerm.__table__.c.kind.type.length  # SQLite would not complain; PostgreSQL does
-    kinds = [target.search_kind for target in TARGETS.values()]
+    kinds = [t.comment_search_kind for t in subject_types().values() if t.comment_search_kind]
+    assert len(kinds) >= 2
     assert len(set(kinds)) == len(kinds)
     assert all(len(kind) <= width for kind in kinds)

@@ -38,7 +38,7 @@ def comment(state: str) -> Comment:
     return Comment(
         id=10,
         author_id=AUTHOR,
-        priority_id=1,
+        target_subject_id=1,
         created_at=utcnow() - timedelta(minutes=minutes),
         deleted_at=utcnow() if state == "deleted" else None,
         is_hidden=state == "hidden",

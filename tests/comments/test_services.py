@@ -26,7 +26,7 @@ def test_post_stores_sanitised_html_and_counts(place, post):
     )
     assert "<script>" not in comment.body_html and "<a" not in comment.body_html
     assert "&lt;script&gt;" in comment.body_html
-    assert comment.priority_id == place.priority.id and comment.language == "en"
+    assert services.target_of(comment) == place.priority and comment.language == "en"
     assert not comment.is_official
     assert count_of(place.priority) == 1
 
@@ -163,8 +163,8 @@ def test_recount_fixes_wrong_counts_and_is_a_no_op_on_consistent_data(place, pos
     assert services.recount_comments() == 0
 
 
-def test_one_target_check_constraint(place):
-    for targets in ({}, {"priority_id": None}):
+def test_a_comment_is_on_exactly_one_subject(place):
+    for targets in ({}, {"target_subject_id": None}):
         db.session.add(
             Comment(author_id=place.other.id, body="x", body_html="x", language="en", **targets)
         )
@@ -173,7 +173,7 @@ def test_one_target_check_constraint(place):
         db.session.rollback()
 
 
-def test_search_index_and_priority_mapping(place, post):
+def test_search_index_keeps_visible_comments_only(place, post):
     kept = post(place.other, place.priority, "Ndriçimi i rrugës")
     gone = post(place.other, place.priority, "Ndriçimi i shkollës")
     services.delete_comment(place.other, gone)
@@ -181,9 +181,10 @@ def test_search_index_and_priority_mapping(place, post):
     hidden = post(place.other, place.priority, "Hidden words")
     services.set_comment_hidden(hidden, True)
     db.session.commit()
-    found = services.priority_ids_for_comment_ids([kept.id, gone.id, hidden.id, 999])
-    assert found == {kept.id: place.priority.id}
-    assert services.priority_ids_for_comment_ids([]) == {}
+    # What the priority search reads: visible comments only, by the subject they are on.
+    assert db.session.scalars(services.subjects_discussed("comment", "hidden")).all() == []
+    discussed = services.subjects_discussed("comment", "ndricimi")
+    assert db.session.scalars(discussed).all() == [place.priority.subject_id]
     terms = select(func.count()).select_from(SearchTerm).where(SearchTerm.object_id == gone.id)
     assert db.session.scalar(terms) == 0
 

@@ -1,5 +1,4 @@
 """Citizens follow initiatives and discuss them on their page, as on a priority's."""
-# ruff: noqa: F811  (the discussion fixtures are imported from tests/comments/conftest.py)
 
 import pytest
 from flask_babel import force_locale
@@ -11,7 +10,7 @@ from civicapp.extensions import db
 from civicapp.initiatives.models import Initiative
 from civicapp.moderation.models import Reason
 from civicapp.moderation.services import report_content
-from civicapp.notifications.models import Kind, Notification
+from civicapp.notifications.models import Notification
 from tests.conftest import outbox
 
 
@@ -39,7 +38,7 @@ def test_a_follower_hears_of_a_members_update_in_her_language(
     assert response.status_code == 302
 
     (told,) = db.session.scalars(select(Notification))
-    assert (told.user_id, told.kind) == (follower.id, Kind.INITIATIVE_UPDATE)
+    assert (told.user_id, told.kind) == (follower.id, "initiative_update")
     (mail,) = outbox(app)
     with force_locale("sq"):
         expected = _(
@@ -71,7 +70,7 @@ def test_comment_reply_edit_and_delete_on_an_initiative(client, login, place, ve
     assert "Reply to Besnik" in page
     send(client, venture.initiative, "Three so far.", **{"comment-parent_id": top.id})
     reply = db.session.scalar(select(Comment).where(Comment.body == "Three so far."))
-    assert reply.parent_id == top.id and reply.initiative_id == venture.initiative.id
+    assert reply.parent_id == top.id and reply.target_subject_id == venture.initiative.subject_id
 
     login(place.other)
     edit = client.post(

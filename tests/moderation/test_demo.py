@@ -4,9 +4,9 @@ from sqlalchemy import func, select
 
 from civicapp.comments.models import Comment
 from civicapp.extensions import db
-from civicapp.moderation import demo
 from civicapp.moderation.models import Report
 from civicapp.moderation.services import reported_queue
+from civicapp.priorities import demo_reports as demo
 
 
 def test_seed_reports_and_hides_one_comment(place, post, make_user):

@@ -10,7 +10,8 @@ from civicapp.initiatives.models import Initiative
 from civicapp.moderation import services
 from civicapp.moderation.models import Reason, Report
 from civicapp.moderation.policies import can_report_content, can_view_content
-from civicapp.notifications.models import Kind, Notification
+from civicapp.notifications.messages import attach_about, link, sentence
+from civicapp.notifications.models import Notification
 from civicapp.organisations.models import MemberRole, Membership
 
 
@@ -33,7 +34,12 @@ def test_three_reports_hide_an_initiative_comment_and_uncount_it(
     assert comment.is_hidden and comment_count(venture.initiative) == 0
     assert [name for name, sender, _kw in signals] == ["hidden"]
     (told,) = db.session.scalars(select(Notification).where(Notification.user_id == place.other.id))
-    assert told.kind == Kind.CONTENT_HIDDEN and told.initiative_id == venture.initiative.id
+    assert told.kind == "content_hidden" and told.subject_id == comment.subject_id
+    attach_about([told])
+    assert sentence(told) == (
+        f"Your comment on “{venture.initiative.title}” is hidden until a moderator reviews it."
+    )
+    assert link(told).endswith(f"/initiatives/{venture.initiative.id}#comment-{comment.id}")
 
 
 def test_three_reports_hide_an_initiative_pending_review(venture, make_user, moderator):
@@ -46,14 +52,14 @@ def test_three_reports_hide_an_initiative_pending_review(venture, make_user, mod
     (told,) = db.session.scalars(
         select(Notification).where(Notification.user_id == venture.member.id)
     )
-    assert told.kind == Kind.CONTENT_HIDDEN and told.data == {"object": "initiative"}
+    assert told.kind == "content_hidden" and told.data == {}
     services.restore_content(moderator, venture.initiative, "It is a real project")
     assert not db.session.get(Initiative, venture.initiative.id).is_hidden
 
 
 def test_a_user_reports_an_initiative_once(place, venture):
     db.session.add_all(
-        Report(reporter_id=place.other.id, initiative_id=venture.initiative.id, reason="spam")
+        Report(reporter_id=place.other.id, subject_id=venture.initiative.subject_id, reason="spam")
         for _ in range(2)
     )
     with pytest.raises(IntegrityError):
@@ -87,7 +93,7 @@ def test_report_an_initiative_from_its_page(client, login, place, venture):
     assert "Green Ulpiana" in form and "Why are you reporting this?" in form
     response = report(client, "initiative", venture.initiative.id, note="Fake")
     assert response.headers["Location"].endswith(f"/initiatives/{venture.initiative.id}")
-    assert db.session.scalar(select(Report)).initiative_id == venture.initiative.id
+    assert db.session.scalar(select(Report)).subject_id == venture.initiative.subject_id
     login(venture.member)
     page = client.get(f"/initiatives/{venture.initiative.id}").get_data(as_text=True)
     assert url not in page  # nobody reports their own

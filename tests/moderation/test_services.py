@@ -64,23 +64,25 @@ def test_three_reports_hide_a_priority(place, make_user, signals):
 def test_unique_report_per_user_and_target_is_enforced_by_the_database(place, post):
     comment = post(place.other, place.priority)
     for _ in range(2):
-        db.session.add(Report(reporter_id=place.author.id, comment_id=comment.id, reason="spam"))
+        db.session.add(
+            Report(reporter_id=place.author.id, subject_id=comment.subject_id, reason="spam")
+        )
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
     for _ in range(2):
         db.session.add(
-            Report(reporter_id=place.other.id, priority_id=place.priority.id, reason="spam")
+            Report(reporter_id=place.other.id, subject_id=place.priority.subject_id, reason="spam")
         )
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
 
 
-@pytest.mark.parametrize("targets", ["none", "both"])
-def test_a_report_concerns_exactly_one_thing(place, post, targets):
+@pytest.mark.parametrize("targets", ["none", "unknown"])
+def test_a_report_concerns_exactly_one_existing_thing(place, post, targets):
     comment = post(place.other, place.priority)
-    ids = {"comment_id": comment.id, "priority_id": place.priority.id} if targets == "both" else {}
+    ids = {"subject_id": comment.subject_id + 10_000} if targets == "unknown" else {}
     db.session.add(Report(reporter_id=place.author.id, reason="spam", **ids))
     with pytest.raises(IntegrityError):
         db.session.commit()
@@ -192,9 +194,11 @@ def test_queue_lists_reported_content_oldest_first_with_counts_and_reasons(place
 def test_hidden_lists_and_history(place, post, moderator):
     comment = post(place.other, place.priority)
     services.hide_content(moderator, comment, "Rude")
-    from civicapp.moderation.models import KINDS
+    from civicapp.subjects.registry import subject_types
 
-    assert services.hidden_content(KINDS["comment"], 1).items == [comment]
-    assert services.hidden_content(KINDS["priority"], 1).items == []
+    kinds = subject_types()
+
+    assert services.hidden_content(kinds["comment"], 1).items == [comment]
+    assert services.hidden_content(kinds["priority"], 1).items == []
     reports, history = services.content_history(comment)
     assert reports == [] and [e.action for e in history] == ["moderation.hidden"]

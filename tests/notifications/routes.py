@@ -8,12 +8,12 @@ BOGUS = "not-a-token"
 def build(world) -> None:
     """A notification for the citizen about the world's priority: `w.notification`."""
     from civicapp.extensions import db
-    from civicapp.notifications.models import Kind, Notification
+    from civicapp.notifications.models import Notification
 
     notification = Notification(
         user_id=world.users["citizen"].id,
-        kind=Kind.PRIORITY_ANSWERED,
-        priority_id=world.priority.id,
+        kind="priority_answered",
+        subject_id=world.priority.subject_id,
         data={"status": "accepted"},
     )
     db.session.add(notification)
@@ -39,13 +39,13 @@ ROUTES = [
         data=lambda w: {"email_mode": "daily"},
     ),
     signed_in(
-        "notifications.follow_priority",
+        "notifications.follow",
         lambda w: f"/notifications/follow/priority/{w.priority.id}",
         "POST",
         data=lambda w: {"follow": "on"},
     ),
     signed_in(
-        "notifications.follow_initiative",
+        "notifications.follow",
         lambda w: f"/notifications/follow/initiative/{w.initiative.id}",
         "POST",
         data=lambda w: {"follow": "on"},

@@ -10,7 +10,7 @@ from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.i18n import has_cyrillic
 from civicapp.notifications.emails import unsubscribe_token
-from civicapp.notifications.models import EmailMode, Kind, Notification, NotificationSetting
+from civicapp.notifications.models import EmailMode, Notification, NotificationSetting
 from civicapp.notifications.services import email_mode
 from civicapp.priorities.models import Status
 from tests.conftest import outbox
@@ -142,8 +142,8 @@ def test_the_digest_lists_the_days_notifications_once(
     answer(second, staff, Status.REJECTED)
     stale = Notification(
         user_id=author.id,
-        kind=Kind.PRIORITY_ANSWERED,
-        priority_id=first.id,
+        kind="priority_answered",
+        subject_id=first.subject_id,
         data={"status": "received"},
         created_at=utcnow() - timedelta(days=3),
     )

@@ -14,7 +14,7 @@ from civicapp.initiatives import timeline
 from civicapp.initiatives.models import Status
 from civicapp.initiatives.records import EventKind
 from civicapp.notifications import services
-from civicapp.notifications.models import EmailMode, Follow, Kind, NotificationSetting
+from civicapp.notifications.models import EmailMode, Follow, NotificationSetting
 from civicapp.notifications.policies import can_follow_target
 from tests.conftest import outbox
 from tests.notifications.conftest import mails, notification_count, notifications_of
@@ -43,8 +43,8 @@ def test_a_new_update_reaches_followers_but_not_its_author(app, place, venture):
     follow(venture.member, venture.initiative)  # the member who posts follows it too
     post_update(venture)
     (notification,) = notifications_of(place.other)
-    assert notification.kind == Kind.INITIATIVE_UPDATE
-    assert notification.initiative_id == venture.initiative.id
+    assert notification.kind == "initiative_update"
+    assert notification.subject_id == venture.initiative.subject_id
     assert notification.actor_id == venture.member.id
     assert notification.data == {"update": "Forty trees planted", "language": "en"}
     assert notifications_of(venture.member) == []
@@ -66,7 +66,7 @@ def test_a_new_event_reaches_followers_with_its_date(app, place, venture):
     follow(place.other, venture.initiative)
     event = announce_event(venture)
     (notification,) = notifications_of(place.other)
-    assert notification.kind == Kind.INITIATIVE_EVENT
+    assert notification.kind == "initiative_event"
     assert notification.data["starts_at"] == event.starts_at.isoformat()
     (mail,) = outbox(app)
     assert mail["subject"].startswith("“Green Ulpiana” announced an event on ")
@@ -166,11 +166,11 @@ def test_drafts_and_missing_initiatives_cannot_be_followed(client, login, place,
 
 
 def test_one_follow_per_user_and_initiative_and_exactly_one_target(place, venture):
-    initiative, priority = venture.initiative.id, place.priority.id
+    initiative = venture.initiative.subject_id
     cases = (
-        [{"initiative_id": initiative}, {"initiative_id": initiative}],
+        [{"subject_id": initiative}, {"subject_id": initiative}],
         [{}],
-        [{"priority_id": priority, "initiative_id": initiative}],
+        [{"subject_id": initiative + 10_000}],  # no such subject
     )
     for rows in cases:
         db.session.add_all(Follow(user_id=place.other.id, **row) for row in rows)
@@ -190,3 +190,37 @@ def test_signed_in_users_follow_public_initiatives_not_hidden(place, venture, st
     assert can_follow_target(place.other, initiative) == followable
     assert can_follow_target(venture.member, initiative) == followable
     assert not can_follow_target(None, initiative)
+
+
+def test_after_a_follow_the_organisation_still_posts_updates_and_events(
+    client, login, place, venture
+):
+    """On the migrated schema (the one `make run` builds): once answered 500 on a CHECK."""
+    base = f"/initiatives/{venture.initiative.id}"
+    login(place.other)
+    assert (
+        client.post(
+            f"/notifications/follow/initiative/{venture.initiative.id}", data={"follow": "on"}
+        ).status_code
+        == 302
+    )
+    login(venture.member)
+    update = client.post(
+        f"{base}/updates/new",
+        data={"title": "Forty trees planted", "posted_on": "2026-04-01", "body": "In the park."},
+    )
+    event = client.post(
+        f"{base}/events/new",
+        data={
+            "kind": "workshop",
+            "title": "Tree care workshop",
+            "starts_at": "2099-05-01T10:00",
+            "ends_at": "2099-05-01T12:00",
+            "place": "School",
+        },
+    )
+    assert (update.status_code, event.status_code) == (302, 302)
+    login(place.other)
+    page = client.get("/notifications/").get_data(as_text=True)
+    assert "“Green Ulpiana” posted an update: “Forty trees planted”" in page
+    assert "announced an event on" in page and "“Tree care workshop”" in page

@@ -3,7 +3,7 @@
 import pytest
 
 from civicapp.accounts.models import Role
-from civicapp.notifications.models import Kind, Notification
+from civicapp.notifications.models import Notification
 from civicapp.notifications.policies import (
     can_change_notification_settings,
     can_follow_target,
@@ -35,7 +35,9 @@ def test_every_signed_in_user_has_notifications_and_settings(users, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_the_recipient_opens_a_notification(users, author, priority, role):
-    notification = Notification(user_id=author.id, kind=Kind.PRIORITY_DUE, priority_id=priority.id)
+    notification = Notification(
+        user_id=author.id, kind="priority_due", subject_id=priority.subject_id
+    )
     assert can_open_notification(users[role], notification) == (role == "recipient")
     assert not can_open_notification(users[role], None)
 

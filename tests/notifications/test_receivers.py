@@ -7,7 +7,7 @@ from civicapp import signals
 from civicapp.comments.models import Comment
 from civicapp.db import utcnow
 from civicapp.extensions import db
-from civicapp.notifications.models import EmailMode, Follow, Kind, NotificationSetting
+from civicapp.notifications.models import EmailMode, Follow, NotificationSetting
 from civicapp.priorities.models import Status
 from tests.conftest import outbox
 from tests.helpers import count_statements
@@ -27,9 +27,9 @@ def test_an_answer_reaches_author_supporters_and_followers_once_each(
     support(priority, author, *supporters, staff)  # the staff member supports it too
     db.session.add_all(
         [
-            Follow(user_id=author.id, priority_id=priority.id),
-            Follow(user_id=follower.id, priority_id=priority.id),
-            Follow(user_id=supporters[0].id, priority_id=priority.id),
+            Follow(user_id=author.id, subject_id=priority.subject_id),
+            Follow(user_id=follower.id, subject_id=priority.subject_id),
+            Follow(user_id=supporters[0].id, subject_id=priority.subject_id),
         ]
     )
     db.session.commit()
@@ -39,8 +39,8 @@ def test_an_answer_reaches_author_supporters_and_followers_once_each(
     told = [author, *supporters, follower]
     for user in told:
         (notification,) = notifications_of(user)
-        assert notification.kind == Kind.PRIORITY_ANSWERED
-        assert notification.priority_id == priority.id
+        assert notification.kind == "priority_answered"
+        assert notification.subject_id == priority.subject_id
         assert notification.actor_id == staff.id
         assert notification.data == {"status": "planned"}
         assert notification.emailed_at is not None
@@ -84,7 +84,7 @@ def test_mail_goes_only_to_verified_users_who_want_it_at_once(app, make_user, pr
         ]
     )
     support(priority, daily, silent, immediate)
-    db.session.add(Follow(user_id=unverified.id, priority_id=priority.id))
+    db.session.add(Follow(user_id=unverified.id, subject_id=priority.subject_id))
     db.session.commit()
 
     answer(priority, staff)
@@ -124,11 +124,11 @@ def test_due_and_overdue_priorities_reach_the_municipality_staff_only(
     signals.priority_due.send(priority, actor=author)
     db.session.commit()
     (due,) = notifications_of(staff)
-    assert due.kind == Kind.PRIORITY_DUE and due.data["due_at"]
+    assert due.kind == "priority_due" and due.data["due_at"]
 
     signals.priority_overdue.send(priority)
     db.session.commit()
-    assert [n.kind for n in notifications_of(staff)] == [Kind.PRIORITY_DUE, Kind.PRIORITY_OVERDUE]
+    assert [n.kind for n in notifications_of(staff)] == ["priority_due", "priority_overdue"]
     assert notifications_of(other_staff) == [] and notifications_of(author) == []
     assert [m["to"] for m in outbox(app)] == [staff.email, staff.email]
     assert "a first answer is due by" in outbox(app)[0]["subject"]
@@ -138,7 +138,7 @@ def test_due_and_overdue_priorities_reach_the_municipality_staff_only(
 def test_a_hidden_comment_is_told_to_its_author_with_the_reason(app, make_user, priority, author):
     writer, moderator = make_user(), make_user()
     comment = Comment(
-        priority_id=priority.id,
+        target_subject_id=priority.subject_id,
         author_id=writer.id,
         body="You are all idiots",
         body_html="<p>You are all idiots</p>",
@@ -151,9 +151,9 @@ def test_a_hidden_comment_is_told_to_its_author_with_the_reason(app, make_user, 
     db.session.commit()
 
     (notification,) = notifications_of(writer)
-    assert notification.kind == Kind.CONTENT_HIDDEN
-    assert notification.priority_id == priority.id
-    assert notification.data == {"object": "comment", "reason": "Insults"}
+    assert notification.kind == "content_hidden"
+    assert notification.subject_id == comment.subject_id  # the link leads to the comment
+    assert notification.data == {"reason": "Insults"}
     assert notifications_of(author) == [] and notifications_of(moderator) == []
     (mail,) = outbox(app)
     assert mail["to"] == writer.email
@@ -167,8 +167,8 @@ def test_a_priority_hidden_by_reports_then_restored_tells_its_author(app, priori
     signals.content_restored.send(priority, actor=None, reason="Reviewed")
     db.session.commit()
     hidden, restored = notifications_of(author)
-    assert (hidden.kind, hidden.data) == (Kind.CONTENT_HIDDEN, {"object": "priority"})
-    assert restored.kind == Kind.CONTENT_RESTORED
+    assert (hidden.kind, hidden.data) == ("content_hidden", {})
+    assert restored.kind == "content_restored"
     subjects = [m["subject"] for m in outbox(app)]
     assert subjects == [
         "Your priority “Clean the river banks” is hidden until a moderator reviews it.",

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from civicapp import signals
 from civicapp.extensions import db
-from civicapp.notifications.models import EmailMode, Follow, Kind, Notification
+from civicapp.notifications.models import EmailMode, Follow, Notification
 from civicapp.notifications.services import email_mode
 from civicapp.priorities.models import Status
 from tests.helpers import count_statements
@@ -15,8 +15,8 @@ from tests.notifications.conftest import answer, notifications_of, support
 def _notify(user, priority, status="accepted", **fields) -> Notification:
     notification = Notification(
         user_id=user.id,
-        kind=Kind.PRIORITY_ANSWERED,
-        priority_id=priority.id,
+        kind="priority_answered",
+        subject_id=priority.subject_id,
         data={"status": status},
         **fields,
     )
@@ -185,7 +185,9 @@ def test_the_profile_links_to_the_settings(client, login, author):
 def _follows(user, priority) -> int:
     return len(
         db.session.scalars(
-            select(Follow).where(Follow.user_id == user.id, Follow.priority_id == priority.id)
+            select(Follow).where(
+                Follow.user_id == user.id, Follow.subject_id == priority.subject_id
+            )
         ).all()
     )
 
@@ -213,7 +215,7 @@ def test_a_follower_hears_of_the_answer(client, login, make_user, priority, staf
     login(reader)
     client.post(f"/notifications/follow/priority/{priority.id}", data={"follow": "on"})
     answer(priority, staff)
-    assert [n.kind for n in notifications_of(reader)] == [Kind.PRIORITY_ANSWERED]
+    assert [n.kind for n in notifications_of(reader)] == ["priority_answered"]
 
 
 @pytest.mark.parametrize("value", ["", "yes", "<b>on</b>"])

@@ -146,15 +146,15 @@ def test_league_table_takes_constant_queries(client, make_municipality, make_pri
 def test_the_league_table_is_cached_until_an_answer_changes_it(
     app, client, monkeypatch, make_municipality, make_priority, make_user, answer
 ):
-    monkeypatch.setitem(app.config, "ACCOUNTABILITY_CACHE_SECONDS", 60)
+    monkeypatch.setitem(app.config, "CACHE_SECONDS", 60)
     town = make_municipality("alpha", name_en="Alpha")
     staff = make_user(staff_of=[town])
     priority = build(make_priority, town, 5)
     build(make_priority, town, 6, answered_after=1)
-    assert league_queries(client) > 0
-    assert league_queries(client) == 0  # served from the cache
+    assert league_queries(client) > 1
+    assert league_queries(client) == 1  # served from the cache: it reads the generation only
     assert "50%" in client.get("/accountability/").get_data(as_text=True)
     answer(staff, priority)
     assert "100%" in client.get("/accountability/").get_data(as_text=True)
     client.set_cookie("civicapp_locale", "sq", domain="civicapp.test")
-    assert league_queries(client) > 0  # each language has its own copy
+    assert league_queries(client) > 1  # each language has its own copy

@@ -1,9 +1,15 @@
-"""`flask responses check-deadlines`: the overdue signal goes out once per late priority."""
+"""`flask responses check-deadlines`: the overdue signal goes out once per late priority, and
+cached pages show the priority overdue as soon as the check has run."""
+
+import html
+from datetime import timedelta
 
 from civicapp import signals
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.priorities.models import Priority
+from tests.cache.conftest import change_behind_the_cache
+from tests.conftest import make_test_app
 from tests.responses.conftest import make_due
 
 
@@ -42,3 +48,30 @@ def test_large_backlogs_are_handled_in_batches(app_ctx, make_priority, town):
         assert check_deadlines(batch=3) == 7
         assert check_deadlines(batch=3) == 0
     assert len(set(signalled)) == 7
+
+
+def test_cached_pages_show_the_priority_overdue_right_after_the_check(
+    runner, database_url, tmp_path, login, make_user, make_priority, town
+):
+    priority = make_due(make_priority(town, title="Light the school road"), days_ago=29)
+    worker = make_test_app(database_url, tmp_path / "cached", CACHE_SECONDS=3600)
+    visitor = worker.test_client()
+    visitor.set_cookie("civicapp_locale", "en", domain="civicapp.test")
+    citizen = login(make_user(), on=worker.test_client())  # signed in: fragments, no page copy
+
+    def pages() -> tuple[str, str]:
+        shown = [visitor.get(f"/priorities/{priority.id}"), citizen.get("/accountability/pristina")]
+        assert [response.status_code for response in shown] == [200, 200]
+        return tuple(html.unescape(response.get_data(as_text=True)) for response in shown)
+
+    late = "Overdue: the municipality owed a first answer by"
+    pages()
+    # The deadline passes with no write: the copies, made before it, are still served.
+    change_behind_the_cache(priority, due_at=utcnow() - timedelta(hours=1))
+    shown, figures = pages()
+    assert late not in shown and "No priority is overdue." in figures
+    result = runner.invoke(args=["responses", "check-deadlines"])  # cron: another process
+    assert "overdue priorities signalled: 1" in result.output
+    shown, figures = pages()
+    assert late in shown and "No priority is overdue." not in figures
+    assert "Light the school road" in figures

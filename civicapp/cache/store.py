@@ -1,4 +1,8 @@
-"""Where cached copies live: a bounded LRU in each worker, in front of Redis when configured."""
+"""Where cached copies live: a bounded LRU in each worker, in front of Redis when configured.
+
+Without CIVICAPP_REDIS_URL (a laptop, SQLite) each worker keeps its own copies; the content
+generation in the database keeps them correct all the same.
+"""
 
 import hashlib
 import logging
@@ -8,7 +12,32 @@ import time
 from collections import OrderedDict
 from collections.abc import Hashable
 
+from flask import current_app
+
+from civicapp.jobs import redis_connection
+
 log = logging.getLogger(__name__)
+DEFAULT_SECONDS = 30
+_STORE = "civicapp_cache"
+
+
+def cache_seconds() -> int:
+    """How long a copy may be served (0: caching off, the default under TESTING)."""
+    seconds = current_app.config["CACHE_SECONDS"]
+    if seconds is None:
+        return 0 if current_app.testing else DEFAULT_SECONDS
+    return int(seconds)
+
+
+def store() -> "SharedStore":
+    """This app's store, made on first use."""
+    found = current_app.extensions.get(_STORE)
+    if found is None:
+        config = current_app.config
+        memory = MemoryStore(config["CACHE_MAX_BYTES"], config["CACHE_MAX_ENTRIES"])
+        found = SharedStore(memory, cache_seconds(), redis_connection())
+        current_app.extensions[_STORE] = found
+    return found
 
 
 class MemoryStore:

@@ -1,5 +1,5 @@
-"""Demo comments in Albanian, Serbian (Latin and Cyrillic) and English, with replies and
-official staff comments; one priority gets a long thread (the benchmark's busy page)."""
+"""Demo comments on priorities in Albanian, Serbian (Latin and Cyrillic) and English, with
+replies and official staff comments; one priority gets a long thread (the benchmark's)."""
 
 import random
 import time
@@ -10,12 +10,13 @@ from sqlalchemy import insert, select, update
 
 from civicapp.accounts.models import Role, User
 from civicapp.comments.models import Comment
-from civicapp.comments.services import SEARCH_KIND
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.municipalities.models import StaffAssignment
 from civicapp.priorities.models import Priority
+from civicapp.priorities.subjects import COMMENT_SEARCH_KIND
 from civicapp.search.services import add_documents
+from civicapp.subjects.models import with_subjects
 from civicapp.text import render_markdown
 
 SMALL = 150  # scale 1: the set `make run` loads
@@ -78,7 +79,13 @@ def seed(scale: int) -> Iterator[str]:
     started = time.monotonic()
     rng = random.Random(2027)
     priorities = db.session.execute(
-        select(Priority.id, Priority.municipality_id, Priority.language, Priority.created_at)
+        select(
+            Priority.id,
+            Priority.subject_id,
+            Priority.municipality_id,
+            Priority.language,
+            Priority.created_at,
+        )
         .where(Priority.is_hidden.is_(False))
         .order_by(Priority.id)
     ).all()
@@ -131,19 +138,19 @@ def _seed_batch(rng, batch, citizens, staff) -> int:
     tops, replies_wanted = [], {}
     for priority, count in batch:
         n_replies = round(count * REPLY_SHARE) if count > 1 else 0
-        replies_wanted[priority.id] = n_replies
+        replies_wanted[priority.subject_id] = n_replies
         tops += [_row(rng, priority, citizens, staff) for _ in range(count - n_replies)]
     tops.sort(key=lambda row: row["created_at"])
     top_ids = _insert(tops)
     parents: dict[int, list[tuple[int, object]]] = {}
     for row, comment_id in zip(tops, top_ids, strict=True):
-        parents.setdefault(row["priority_id"], []).append((comment_id, row["created_at"]))
+        parents.setdefault(row["target_subject_id"], []).append((comment_id, row["created_at"]))
     replies = []
-    by_id = {priority.id: priority for priority, _count in batch}
-    for priority_id, n in replies_wanted.items():
-        for _ in range(n if priority_id in parents else 0):
-            parent_id, after = rng.choice(parents[priority_id])
-            row = _row(rng, by_id[priority_id], citizens, staff, after=after)
+    by_id = {priority.subject_id: priority for priority, _count in batch}
+    for subject_id, n in replies_wanted.items():
+        for _ in range(n if subject_id in parents else 0):
+            parent_id, after = rng.choice(parents[subject_id])
+            row = _row(rng, by_id[subject_id], citizens, staff, after=after)
             replies.append(row | {"parent_id": parent_id})
     replies.sort(key=lambda row: row["created_at"])
     _insert(replies)
@@ -165,7 +172,7 @@ def _row(rng, priority, citizens, staff, after=None) -> dict:
         language = LANGUAGE_OF[script]
     edited = created + timedelta(minutes=5) if rng.random() < 0.05 else None
     return {
-        "priority_id": priority.id,
+        "target_subject_id": priority.subject_id,
         "parent_id": None,
         "author_id": author,
         "body": body,
@@ -193,11 +200,12 @@ def _insert(rows: list[dict]) -> list[int]:
     """Insert rows in chunks, index them for search, and return their ids in order."""
     ids: list[int] = []
     for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
+        chunk = with_subjects(Comment, rows[start : start + CHUNK])
         table = Comment.__table__  # Core: several times faster than the ORM's bulk insert
         stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         chunk_ids = list(db.session.execute(stmt, chunk).scalars())
-        add_documents(SEARCH_KIND, zip(chunk_ids, (row["body"] for row in chunk), strict=True))
+        texts = (row["body"] for row in chunk)
+        add_documents(COMMENT_SEARCH_KIND, zip(chunk_ids, texts, strict=True))
         ids += chunk_ids
     db.session.commit()
     return ids

@@ -1,60 +1,51 @@
-"""Caches of rendered HTML that stay correct across workers: keyed on the content generation.
+"""The content generation: one counter that moves with every committed write a page can show.
 
 Every transaction that writes something a page can show adds to one counter in the database
-(civicapp.core.models.CacheGeneration), in that same transaction. A request reads the counter
+(civicapp.cache.models.CacheGeneration), in that same transaction. A request reads the counter
 before anything else it shows, so a copy stored under the value it read holds every write up
-to that value, and a copy of an older value is never served once a write is committed. Copies
-live in a bounded per-worker LRU, and also in Redis when CIVICAPP_REDIS_URL is set; a time
-limit bounds what changes without a write (a deadline passing).
+to that value, and a copy of an older value is never served once a write is committed.
+What changes with no write (a deadline passing) shows when a job that notices it calls
+invalidate(), or at the latest when the copy's time is up.
 """
 
 import random
-import sys
-from collections.abc import Callable
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain
 
-from flask import current_app, g, has_app_context
-from markupsafe import Markup
+from flask import g, has_app_context
 from sqlalchemy import event, inspect, select
 from sqlalchemy.sql.dml import UpdateBase
 
-from civicapp.core.stores import MemoryStore, SharedStore
+from civicapp.cache.models import CacheGeneration
 from civicapp.db import insert_with_conflicts
 from civicapp.extensions import db
 
 # Rows no page of a visitor who is not signed in shows (the only pages copied whole): writing
-# them leaves every copy valid. Pages reached with a token from a mail show some of a user's
-# state to such a visitor (the unsubscribe link, an invitation), so those rows are not here.
-PRIVATE_TABLES = frozenset({"cache_generations", "audit_events", "notifications", "follows"})
+# them leaves every copy valid. Features declare theirs with keep_private(). Pages reached with
+# a token from a mail show some of a user's state to such a visitor (the unsubscribe link, an
+# invitation), so the rows those pages show must not be declared.
+_private_tables: set[str] = {"cache_generations"}
 # Columns of otherwise public rows that no page shows (a sign-in, a new password...).
-PRIVATE_COLUMNS = {
-    "users": frozenset(
-        {
-            "last_login_at",
-            "password_hash",
-            "session_version",
-            "totp_secret",
-            "totp_enabled_at",
-            "totp_last_step",
-            "updated_at",
-        }
-    )
-}
+_private_columns: dict[str, frozenset[str]] = {}
 _WRITTEN = "civicapp_cache_written"  # session.info: this transaction wrote public rows
 _GENERATION = "_cache_generation"  # g: the value this request read
-_STORE = "civicapp_cache"
-DEFAULT_SECONDS = 30
-# Stands in a cached copy for the reader's CSRF token (NUL: in no page, refused in requests).
-CSRF_HOLE = "\x00csrf-token\x00"
 
 
-def cache_seconds() -> int:
-    """How long a copy may be served (0: caching off, the default under TESTING)."""
-    seconds = current_app.config.get("CACHE_SECONDS")
-    if seconds is None:
-        return 0 if current_app.testing else DEFAULT_SECONDS
-    return int(seconds)
+def keep_private(table: str, columns: Iterable[str] | None = None) -> None:
+    """Declare a table (or only some of its columns) that no visitor's page shows."""
+    if columns is None:
+        _private_tables.add(table)
+    else:
+        _private_columns[table] = _private_columns.get(table, frozenset()) | set(columns)
+
+
+def invalidate() -> None:
+    """Make the commit of the current transaction move the generation, as a write would.
+
+    For a change no row shows by itself, such as a deadline that has passed.
+    """
+    db.session.info[_WRITTEN] = True
 
 
 def current_generation() -> int | None:
@@ -84,16 +75,12 @@ def latest_generation() -> int | None:
 
 @lru_cache(maxsize=1)
 def _generation_query():
-    from civicapp.core.models import CacheGeneration
-
     # Core, built once: this is the only query of a page served from the cache.
     table = CacheGeneration.__table__
     return select(table.c.value).where(table.c.id == 1)
 
 
 def _bump_statement(dialect: str):
-    from civicapp.core.models import CacheGeneration
-
     # A random first value: a counter that restarts (an emptied table) never meets old copies.
     insert = insert_with_conflicts(dialect, CacheGeneration)
     stmt = insert.values(id=1, value=random.randrange(1, 2**62))
@@ -104,9 +91,9 @@ def _bump_statement(dialect: str):
 
 def _is_public_write(obj) -> bool:
     table = getattr(obj, "__tablename__", None)
-    if table in PRIVATE_TABLES:
+    if table in _private_tables:
         return False
-    private = PRIVATE_COLUMNS.get(table)
+    private = _private_columns.get(table)
     state = inspect(obj)
     if private is None or state.pending or state.deleted or state.was_deleted:
         return True
@@ -127,7 +114,7 @@ def _on_execute(state) -> None:
     statement = state.statement
     if isinstance(statement, UpdateBase):
         table = getattr(statement.table, "name", None)
-        if table in PRIVATE_TABLES:
+        if table in _private_tables:
             return
     elif str(statement).lstrip()[:6].upper() in ("SELECT", "PRAGMA"):
         return
@@ -169,40 +156,3 @@ def watch_writes() -> None:
     event.listen(db.session, "before_commit", _before_commit)
     event.listen(db.session, "after_transaction_end", _after_transaction_end)
     _installed = True
-
-
-def store():
-    """This app's store, made on first use."""
-    found = current_app.extensions.get(_STORE)
-    if found is None:
-        from civicapp.jobs import redis_connection
-
-        max_bytes = current_app.config["CACHE_MAX_BYTES"]
-        found = SharedStore(MemoryStore(max_bytes), cache_seconds(), redis_connection())
-        current_app.extensions[_STORE] = found
-    return found
-
-
-def cached_html(key: tuple, produce: Callable[[], dict[str, str]]) -> dict[str, Markup]:
-    """The named HTML parts produce() renders for key in the reader's locale, once a generation.
-
-    The key names everything the parts depend on besides the database and the locale (a
-    query string, a reader's role); nothing of one reader may go into the parts.
-    """
-    from civicapp.i18n import current_locale
-
-    generation = current_generation() if cache_seconds() else None
-    if generation is None:
-        return {name: Markup(html) for name, html in produce().items()}
-    full_key = ("html", current_locale(), *key)
-    parts = store().get(full_key, generation)
-    if parts is None:
-        parts = {name: str(html) for name, html in produce().items()}
-        size = sum(sys.getsizeof(html) for html in parts.values())
-        store().set(full_key, generation, parts, size)
-    return {name: Markup(html) for name, html in parts.items()}
-
-
-def cached_fragment(key: tuple, produce: Callable[[], str]) -> Markup:
-    """One piece of HTML produce() renders, cached like cached_html."""
-    return cached_html(key, lambda: {"html": produce()})["html"]

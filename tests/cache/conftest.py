@@ -1,9 +1,19 @@
 """An app with its caches on, as in production (they are off under TESTING)."""
 
 import pytest
+from sqlalchemy import update
 
+from civicapp.extensions import db
 from tests.conftest import make_test_app
 from tests.helpers import count_statements
+
+
+def change_behind_the_cache(row, **values) -> None:
+    """Change a row outside the app's session: no generation moves, so copies stay valid."""
+    table, row_id = type(row).__table__, row.id
+    db.session.rollback()  # SQLite: the test's own session would hold the write lock
+    with db.engine.begin() as conn:
+        conn.execute(update(table).where(table.c.id == row_id).values(**values))
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 A GET by a visitor with no session state of their own (no sign-in, no flashed message) is
 answered from a copy keyed by host, path, query string and locale, valid for one content
-generation (civicapp.cache). The only per-visitor part such a page may hold is a form's CSRF
-token (the sign-in form): the copy keeps a placeholder and each visitor gets their own token.
+generation. The only per-visitor part such a page may hold is a form's CSRF token (the
+sign-in form): the copy keeps a placeholder and each visitor gets their own token.
 A view keeps its answer out with `Cache-Control: no-store` or `private`.
 """
 
@@ -11,15 +11,16 @@ from flask import Response, current_app, g, request, session
 from flask.globals import request_ctx
 from flask_wtf.csrf import generate_csrf
 
-from civicapp import cache
+from civicapp.cache.fragments import CSRF_HOLE
+from civicapp.cache.generation import latest_generation
+from civicapp.cache.store import cache_seconds, store
 from civicapp.i18n import LOCALE_COOKIE, visitor_locale
 
 CACHED_TYPES = frozenset({"text/html", "application/json"})
 # Session keys a visitor gets without doing anything: the CSRF token, Flask-Login's flag.
 VISITOR_SESSION_KEYS = frozenset({"csrf_token", "_fresh"})
 DROPPED_HEADERS = frozenset({"set-cookie", "content-length", "retry-after"})
-TOKEN_HOLE = cache.CSRF_HOLE.encode()
-MAX_PAGE_BYTES = 1024 * 1024
+TOKEN_HOLE = CSRF_HOLE.encode()
 # What a page's address is made of, as the server received it (Host: for external links).
 KEY_ENVIRON = ("wsgi.url_scheme", "HTTP_HOST", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING")
 _KEY = "_page_cache_key"
@@ -37,13 +38,13 @@ def serve_cached_page():
     """Answer a visitor's GET from the cached copy of the page, if there is a valid one."""
     if request.method != "GET" or request.endpoint in (None, "static"):
         return None
-    if not cache.cache_seconds() or not _anonymous_request():
+    if not cache_seconds() or not _anonymous_request():
         return None
-    generation = cache.latest_generation()
+    generation = latest_generation()
     if generation is None:
         return None
     key = ("page", visitor_locale(), *(request.environ.get(name, "") for name in KEY_ENVIRON))
-    copy = cache.store().get(key, generation)
+    copy = store().get(key, generation)
     if copy is not None:
         return _from_copy(*copy)
     setattr(g, _KEY, (key, generation))
@@ -62,7 +63,7 @@ def store_page(response: Response) -> Response:
     if found is None or not _storable(response):
         return response
     body = response.get_data()
-    if len(body) > MAX_PAGE_BYTES:
+    if len(body) > current_app.config["CACHE_MAX_PAGE_BYTES"]:
         return response
     token = g.get("csrf_token")
     if token:
@@ -70,7 +71,7 @@ def store_page(response: Response) -> Response:
     headers = [(k, v) for k, v in response.headers.items() if k.lower() not in DROPPED_HEADERS]
     headers = [(k, v) for k, v in headers if not k.lower().startswith("x-ratelimit")]
     key, generation = found
-    cache.store().set(key, generation, (headers, body), len(body) + 200)
+    store().set(key, generation, (headers, body), len(body) + 200)
     return response
 
 

@@ -5,10 +5,10 @@ import html
 import re
 
 import pytest
-from sqlalchemy import text
 
 from civicapp.accounts.models import Role
 from civicapp.extensions import db
+from tests.cache.conftest import change_behind_the_cache
 from tests.conftest import make_test_app
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -25,14 +25,6 @@ def copy(client, path: str, statements: list) -> str:
     shown = page(client.get(path))
     assert len(statements) == 1 and "cache_generations" in statements[0], statements
     return shown
-
-
-def change_behind_the_cache(priority, title: str) -> None:
-    """Change a title outside the app's session: no generation moves, so a copy stays valid."""
-    values = {"title": title, "id": priority.id}
-    db.session.rollback()  # SQLite: the test's own session would hold the write lock
-    with db.engine.begin() as conn:
-        conn.execute(text("UPDATE priorities SET title = :title WHERE id = :id"), values)
 
 
 @pytest.fixture
@@ -53,7 +45,7 @@ def test_visitors_get_the_copy_until_a_vote_changes_the_page(
     visitor, reader, login, make_user, priority, statements
 ):
     assert "0 people support this priority." in page(visitor.get(url(priority)))
-    change_behind_the_cache(priority, "Changed without the app")
+    change_behind_the_cache(priority, title="Changed without the app")
     assert "Changed without the app" not in copy(visitor, url(priority), statements)
 
     login(make_user(), on=reader)
@@ -174,13 +166,15 @@ def test_readers_of_other_languages_get_their_own_copy(cached_app, priority):
 
 
 def test_the_signed_in_header_follows_the_unread_count(reader, login, make_user, priority):
-    from civicapp.notifications.models import Kind, Notification
+    from civicapp.notifications.models import Notification
 
     user = make_user()
     login(user, on=reader)
     assert "Notifications (1 unread)" not in page(reader.get("/"))
     # A private row: it moves no generation, the header's key has the count.
-    db.session.add(Notification(user_id=user.id, kind=Kind.PRIORITY_DUE, priority_id=priority.id))
+    db.session.add(
+        Notification(user_id=user.id, kind="priority_due", subject_id=priority.subject_id)
+    )
     db.session.commit()
     assert "Notifications (1 unread)" in page(reader.get("/"))
 
@@ -214,9 +208,7 @@ def test_an_answer_in_another_worker_updates_the_accountability_figures_at_once(
     priority.threshold_reached_at = utcnow() - timedelta(days=40)
     priority.due_at = utcnow() - timedelta(days=10)
     db.session.commit()
-    worker = make_test_app(
-        database_url, tmp_path / "w", CACHE_SECONDS=60, ACCOUNTABILITY_CACHE_SECONDS=60
-    )
+    worker = make_test_app(database_url, tmp_path / "w", CACHE_SECONDS=60)
     citizen = login(make_user(), on=worker.test_client())  # signed in: no page copies
     assert "Light the school road" in page(citizen.get("/accountability/pristina"))
     texts = {"sq": "Komuna do ta ndriçojë rrugën.", "sr": "Opština će osvetliti put."}

@@ -4,12 +4,14 @@ from collections.abc import Iterator
 
 from sqlalchemy import insert, or_, select, union
 
+from civicapp.accounts.demo import DEMO_ACCOUNTS
 from civicapp.accounts.models import User
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.municipalities.models import StaffAssignment
-from civicapp.notifications.models import Follow, Kind, Notification
+from civicapp.notifications.models import Follow, Notification
 from civicapp.priorities.models import Priority, Vote
+from civicapp.priorities.notices import ANSWERED, DUE, OVERDUE
 from civicapp.responses.models import Response
 
 PER_USER = 6
@@ -17,8 +19,6 @@ PER_USER = 6
 
 def seed(scale: int) -> Iterator[str]:
     """Notify the demo accounts of a few answers and deadlines (marked e-mailed: no mail goes)."""
-    from civicapp.demo.services import DEMO_ACCOUNTS
-
     users = db.session.scalars(
         select(User).where(User.email.in_([account[0] for account in DEMO_ACCOUNTS]))
     ).all()
@@ -30,11 +30,11 @@ def seed(scale: int) -> Iterator[str]:
     yield f"demo notifications: {len(rows)}"
 
 
-def _row(user: User, kind: Kind, priority_id: int, data: dict, when, index: int) -> dict:
+def _row(user: User, kind: str, subject_id: int, data: dict, when, index: int) -> dict:
     return dict(
         user_id=user.id,
         kind=kind,
-        priority_id=priority_id,
+        subject_id=subject_id,
         data=data,
         created_at=when,
         emailed_at=utcnow(),
@@ -45,16 +45,16 @@ def _row(user: User, kind: Kind, priority_id: int, data: dict, when, index: int)
 def _follow_answered(users: list[User]) -> None:
     """Demo citizens follow the most recently answered priorities."""
     answered = db.session.scalars(
-        select(Priority.id)
+        select(Priority.subject_id)
         .where(Priority.last_answered_at.is_not(None))
         .order_by(Priority.last_answered_at.desc())
         .limit(PER_USER // 2)
     ).all()
     citizens = [u for u in users if not u.staff_assignments and not u.is_moderator]
     db.session.add_all(
-        Follow(user_id=user.id, priority_id=priority_id)
+        Follow(user_id=user.id, subject_id=subject_id)
         for user in citizens
-        for priority_id in answered
+        for subject_id in answered
     )
     db.session.flush()
 
@@ -62,10 +62,12 @@ def _follow_answered(users: list[User]) -> None:
 def _answers_for(user: User) -> list[dict]:
     supported = union(
         select(Vote.priority_id).where(Vote.user_id == user.id),
-        select(Follow.priority_id).where(Follow.user_id == user.id),
+        select(Priority.id)
+        .join(Follow, Follow.subject_id == Priority.subject_id)
+        .where(Follow.user_id == user.id),
     )
     answers = db.session.execute(
-        select(Response.priority_id, Response.status, Response.created_at, Response.author_id)
+        select(Priority.subject_id, Response.status, Response.created_at, Response.author_id)
         .join(Priority, Priority.id == Response.priority_id)
         .where(or_(Priority.author_id == user.id, Priority.id.in_(supported)))
         .where(Response.author_id.is_distinct_from(user.id))
@@ -73,9 +75,7 @@ def _answers_for(user: User) -> list[dict]:
         .limit(PER_USER)
     ).all()
     return [
-        _row(
-            user, Kind.PRIORITY_ANSWERED, a.priority_id, {"status": str(a.status)}, a.created_at, i
-        )
+        _row(user, ANSWERED, a.subject_id, {"status": str(a.status)}, a.created_at, i)
         for i, a in enumerate(answers)
     ]
 
@@ -83,7 +83,7 @@ def _answers_for(user: User) -> list[dict]:
 def _deadlines_for(user: User) -> list[dict]:
     towns = select(StaffAssignment.municipality_id).where(StaffAssignment.user_id == user.id)
     owed = db.session.execute(
-        select(Priority.id, Priority.due_at, Priority.threshold_reached_at)
+        select(Priority.subject_id, Priority.due_at, Priority.threshold_reached_at)
         .where(Priority.municipality_id.in_(towns), Priority.first_answered_at.is_(None))
         .where(Priority.due_at.is_not(None), Priority.threshold_reached_at.is_not(None))
         .order_by(Priority.due_at)
@@ -94,9 +94,5 @@ def _deadlines_for(user: User) -> list[dict]:
 
 def _deadline_row(user: User, owed, index: int) -> dict:
     overdue = owed.due_at < utcnow()
-    kind, when = (
-        (Kind.PRIORITY_OVERDUE, owed.due_at)
-        if overdue
-        else (Kind.PRIORITY_DUE, owed.threshold_reached_at)
-    )
-    return _row(user, kind, owed.id, {"due_at": owed.due_at.isoformat()}, when, index)
+    kind, when = (OVERDUE, owed.due_at) if overdue else (DUE, owed.threshold_reached_at)
+    return _row(user, kind, owed.subject_id, {"due_at": owed.due_at.isoformat()}, when, index)

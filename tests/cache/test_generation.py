@@ -1,20 +1,12 @@
-"""The content generation moves with every committed write a page can show, and only then;
-cached copies are bounded, expire, and are shared between workers through Redis."""
+"""The content generation moves with every committed write a page can show, and only then."""
 
-import logging
-import uuid
-
-import pytest
 from sqlalchemy import delete, select, update
 
 from civicapp.audit.services import record_event
-from civicapp.core.models import CacheGeneration
-from civicapp.core.stores import MemoryStore, SharedStore, _redis_key
+from civicapp.cache.models import CacheGeneration
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.municipalities.models import Municipality
-
-REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
 def generation() -> int | None:
@@ -60,6 +52,18 @@ def test_private_rows_and_columns_leave_it(app_ctx, make_user):
     assert generation() == before + 1
 
 
+def test_an_invalidated_transaction_moves_it_with_no_write(app_ctx, make_municipality):
+    from civicapp.cache import invalidate
+
+    make_municipality()
+    before = generation()
+    invalidate()  # what a job does when a deadline has passed
+    db.session.commit()
+    assert generation() == before + 1
+    db.session.commit()
+    assert generation() == before + 1
+
+
 def test_a_savepoint_moves_it_at_the_outer_commit_only(app_ctx, make_municipality):
     town = make_municipality()
     before = generation()
@@ -80,64 +84,11 @@ def test_an_emptied_table_starts_far_from_its_old_value(app_ctx, make_municipali
     assert abs(generation() - old) > 1000  # old copies never match the new counter
 
 
-def test_memory_store_drops_the_least_recently_used_beyond_its_bytes():
-    store = MemoryStore(max_bytes=1600)  # at most 100 bytes a copy
-    for n in range(16):
-        store.set(n, 1, f"page {n}", 100, 60)
-    assert store.get(0, 1) == "page 0"  # now the most recently used
-    store.set(16, 1, "page 16", 100, 60)
-    assert store.size <= 1600
-    assert store.get(1, 1) is None and store.get(0, 1) == "page 0"
-    store.set("big", 1, "x" * 500, 500, 60)
-    assert store.get("big", 1) is None
-
-
-def test_memory_store_refuses_other_generations_and_expired_copies():
-    store = MemoryStore(max_bytes=10_000)
-    store.set("page", 1, "old", 3, 60)
-    assert store.get("page", 2) is None
-    assert store.get("page", 1) is None  # dropped when a newer generation asked
-    store.set("page", 2, "new", 3, 0)
-    assert store.get("page", 2) is None and store.size == 0
-
-
-@pytest.fixture
-def redis():
-    import redis as redis_client
-
-    conn = redis_client.Redis.from_url(REDIS_URL)
-    try:
-        conn.ping()
-    except redis_client.ConnectionError as exc:  # shared copies must be tested for real
-        pytest.fail(f"Redis must run at {REDIS_URL}: {exc}")
-    return conn
-
-
-def test_workers_share_copies_through_redis(redis):
-    first, second = (SharedStore(MemoryStore(100_000), 60, redis) for _ in range(2))
-    key = ("test", uuid.uuid4().hex)
-    first.set(key, 7, "<p>page</p>", 11)
-    assert second.get(key, 7) == "<p>page</p>"
-    assert second.get(key, 8) is None
-    assert 0 < redis.ttl(_redis_key(key)) <= 60
-
-
-def test_redis_that_is_down_is_a_cache_miss(caplog):
-    import redis as redis_client
-
-    down = redis_client.Redis.from_url("redis://127.0.0.1:1")
-    store = SharedStore(MemoryStore(100_000), 60, down)
-    with caplog.at_level(logging.WARNING):
-        store.set(("test", "down"), 1, "<p>page</p>", 11)
-        assert store.get(("test", "other"), 1) is None
-    assert "Redis unavailable" in caplog.text
-
-
 def test_reading_the_generation_from_many_threads_holds_no_connection(app, make_municipality):
     """A threaded server runs each request in a new thread: none may keep a connection."""
     import threading
 
-    from civicapp.cache import latest_generation
+    from civicapp.cache.generation import latest_generation
 
     with app.app_context():
         make_municipality()
