@@ -30,13 +30,6 @@ ROUTES = [
         expect={"anonymous": LOGIN, "unverified": DENY},
         data=_text,
     ),
-    Route(
-        "comments.post",
-        "POST",
-        lambda w: f"/comments/initiative/{w.initiative.id}",  # published; built by initiatives
-        expect={"anonymous": LOGIN, "unverified": DENY},
-        data=_text,
-    ),
     Route("comments.edit", "GET", lambda w: _c(w, "/edit"), expect=AUTHOR_ONLY, default=DENY),
     Route(
         "comments.edit",

@@ -44,12 +44,6 @@ ROUTES = [
         "POST",
         data=lambda w: {"follow": "on"},
     ),
-    signed_in(
-        "notifications.follow",
-        lambda w: f"/notifications/follow/initiative/{w.initiative.id}",
-        "POST",
-        data=lambda w: {"follow": "on"},
-    ),
     # Unsubscribe links need no sign-in: the signed token is the proof, so a bad one is 400.
     Route(
         "notifications.unsubscribe",

@@ -234,11 +234,13 @@ def test_search_finds_every_priority_with_a_matching_comment(
 
     town, author = make_municipality(), make_user()
     busy, quiet = (make_priority(town, author, title=t) for t in ("Busy square", "Quiet lane"))
-    texts = [(busy.id, "graffiti near the fountain")] * 1_200 + [(quiet.id, "graffiti")]
+    texts = [(busy.subject_id, "graffiti near the fountain")] * 1_200
+    texts += [(quiet.subject_id, "graffiti")]
     ids = db.session.scalars(
         insert(Comment).returning(Comment.id),
         [
-            {"priority_id": p, "author_id": author.id, "body": b, "body_html": b, "language": "en"}
+            {"target_subject_id": p, "author_id": author.id, "body": b, "body_html": b}
+            | {"language": "en"}
             for p, b in texts
         ],
     ).all()
