@@ -25,6 +25,7 @@ FEATURES = (
     "notifications",
     "uploads",
     "organisations",
+    "donors",
     "initiatives",
     "portfolio",
     "api",
@@ -153,7 +154,7 @@ def register_errors(app: Flask) -> None:
 def register_templates(app: Flask) -> None:
     from civicapp.core.templating import register_template_helpers
 
-    register_template_helpers(app)
+    register_template_helpers(app, feature_modules("policies"))
 
 
 def register_cli(app: Flask) -> None:

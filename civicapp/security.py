@@ -1,6 +1,12 @@
-"""Security headers on every response and safe redirect targets."""
+"""Security headers on every response, safe redirect targets and rate limits on posts."""
 
 from urllib.parse import urlsplit
+
+from flask import current_app
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+
+from civicapp.extensions import limiter
 
 CSP = "; ".join(
     [
@@ -69,3 +75,17 @@ def safe_next(target: str | None, fallback: str = "/") -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
     return target
+
+
+def person_key() -> str:
+    """Whom a rate limit counts: the signed-in user, or else the visitor's address."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return get_remote_address()
+
+
+def limit_posts(setting: str, default: str | None = None):
+    """Limit a view's POSTs, per person, to the rate that the config `setting` names."""
+    return limiter.limit(
+        lambda: current_app.config.get(setting, default), key_func=person_key, methods=["POST"]
+    )

@@ -24,3 +24,6 @@ initiative_update_posted = _events.signal("initiative-update-posted")
 # sender: the Initiative, when an event is announced on it while it is public.
 # kwargs: actor (User), event (the new Event, flushed).
 initiative_event_scheduled = _events.signal("initiative-event-scheduled")
+# sender: the signed-in User who chose an interface language; kwargs: locale. The accounts
+# feature remembers it on the profile (the core's language switch names no feature).
+locale_chosen = _events.signal("locale-chosen")

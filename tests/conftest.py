@@ -307,3 +307,182 @@ def make_priority(app_ctx):
         return priority
 
     return make
+
+
+# --- Factories and fixtures that the tests of several features share -----------------------
+
+
+@pytest.fixture
+def english(app_ctx):
+    """Services' messages in English outside requests, so tests can quote them."""
+    from flask_babel import force_locale
+
+    with force_locale("en"):
+        yield
+
+
+@pytest.fixture
+def in_request(app, app_ctx):
+    """A request context, as services that send mail (rendering its template) run in one."""
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        yield
+
+
+@pytest.fixture
+def make_organisation(app_ctx):
+    """make(admin=None, members=(), status=VERIFIED, municipalities=(), sectors=(), **fields)."""
+    from civicapp.i18n import normalize_search
+    from civicapp.organisations.models import (
+        Kind,
+        MemberRole,
+        Membership,
+        Organisation,
+        OrganisationSector,
+        Status,
+    )
+    from civicapp.organisations.services import SEARCH_KIND
+    from civicapp.search.services import index_document
+
+    counter = iter(range(1, 10_000))
+
+    def make(
+        admin=None, members=(), status=Status.VERIFIED, municipalities=(), sectors=(), **fields
+    ):
+        n = next(counter)
+        values = dict(
+            slug=f"organisation-{n}",
+            name_en=f"Organisation {n}",
+            kind=Kind.INFORMAL_GROUP,
+            status=status,
+            verified_at=None if status == Status.PENDING else utcnow(),
+        )
+        values |= fields
+        names = [values.get(key) for key in ("name_sq", "name_sr", "name_en")]
+        values["search_text"] = normalize_search(" ".join(n for n in names if n))
+        organisation = Organisation(**values)
+        organisation.municipalities = list(municipalities)
+        organisation.sector_rows = [OrganisationSector(sector=s) for s in sectors]
+        if admin is not None:
+            organisation.memberships.append(Membership(user_id=admin.id, role=MemberRole.ADMIN))
+        for member in members:
+            organisation.memberships.append(Membership(user_id=member.id, role=MemberRole.MEMBER))
+        _db.session.add(organisation)
+        _db.session.flush()
+        index_document(SEARCH_KIND, organisation.id, organisation.search_text)
+        _db.session.commit()
+        return organisation
+
+    return make
+
+
+@pytest.fixture
+def donor(app_ctx):
+    """Sida, a donor of the registry."""
+    from civicapp.donors.models import Donor
+
+    made = Donor(name="Sida", country="SE")
+    _db.session.add(made)
+    _db.session.commit()
+    return made
+
+
+@pytest.fixture
+def make_initiative(app_ctx):
+    """make(organisation, author, municipalities=(), status=DRAFT, **draft fields)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from civicapp.initiatives.models import Status
+    from civicapp.initiatives.services import InitiativeDraft, create_initiative
+
+    def make(organisation, author, municipalities=(), status=Status.DRAFT, **fields):
+        values = dict(
+            organisation_id=organisation.id,
+            title="Clean rivers of Prishtina",
+            summary="Cleaning the river banks with schools.",
+            language="en",
+            start_date=date(2026, 3, 1),
+            end_date=date(2027, 2, 28),
+            total_budget=Decimal("50000"),
+            municipality_ids=[m.id for m in municipalities],
+        )
+        initiative = create_initiative(author, InitiativeDraft(**(values | fields)))
+        if status != Status.DRAFT:
+            initiative.status = status
+            _db.session.commit()
+        return initiative
+
+    return make
+
+
+@pytest.fixture
+def place(english, make_municipality, make_user, make_priority):
+    """A priority to discuss, with its author, another citizen and staff here and elsewhere."""
+    from types import SimpleNamespace
+
+    municipality = make_municipality("pristina")
+    author = make_user(display_name="Arta")
+    return SimpleNamespace(
+        municipality=municipality,
+        author=author,
+        other=make_user(display_name="Besnik"),
+        staff=make_user(staff_of=[municipality], display_name="Officer"),
+        foreign_staff=make_user(staff_of=[make_municipality("prizren")]),
+        priority=make_priority(municipality, author),
+    )
+
+
+@pytest.fixture
+def post():
+    """Post a comment through the service: post(user, target, body="...", parent=None)."""
+    from civicapp.comments.services import post_comment
+
+    def _post(user, target, body="A fair point about the river.", language="en", parent=None):
+        return post_comment(user, target, body, language, getattr(parent, "id", parent))
+
+    return _post
+
+
+@pytest.fixture
+def venture(place, make_user, make_municipality, make_organisation):
+    """A published initiative in the place's municipality and Peja, with its draft sibling.
+
+    `member` speaks for its organisation; `peja_staff` is staff of its second municipality.
+    """
+    from datetime import date
+    from types import SimpleNamespace
+
+    from civicapp.initiatives.models import Status
+    from civicapp.initiatives.services import (
+        InitiativeDraft,
+        change_initiative_status,
+        create_initiative,
+    )
+
+    peja = make_municipality("peja")
+    member = make_user(display_name="Drita")
+    organisation = make_organisation(admin=member)
+
+    def initiative(title):
+        return create_initiative(
+            member,
+            InitiativeDraft(
+                organisation_id=organisation.id,
+                title=title,
+                summary="Planting trees with the schools.",
+                language="en",
+                start_date=date(2026, 1, 1),
+                end_date=date(2027, 12, 31),
+                municipality_ids=[place.municipality.id, peja.id],
+            ),
+        )
+
+    published = initiative("Green Ulpiana")
+    change_initiative_status(member, published, Status.PUBLISHED)
+    return SimpleNamespace(
+        initiative=published,
+        draft=initiative("Draft plan"),
+        member=member,
+        organisation=organisation,
+        peja_staff=make_user(staff_of=[peja], display_name="Peja officer"),
+    )

@@ -11,6 +11,32 @@ from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.municipalities.models import Municipality
 
+# Demo accounts exist only in demo content; the README lists them. Never used in production.
+DEMO_PASSWORD = "civicapp-demo-2026"
+DEMO_ACCOUNTS = (
+    # email, display name, role, staff municipalities, TOTP secret (base32), locale
+    ("citizen@demo.example.org", "Arta Krasniqi", Role.CITIZEN, (), None, "sq"),
+    ("citizen.sr@demo.example.org", "Milica Jovanović", Role.CITIZEN, (), None, "sr"),
+    (
+        "staff@demo.example.org",
+        "Blerim Hoxha",
+        Role.CITIZEN,
+        ("pristina", "presevo"),
+        "CIVICAPPDEMOSTAFFSECRETKEYSTAFFA",
+        "sq",
+    ),
+    ("moderator@demo.example.org", "Dragana Petrović", Role.MODERATOR, (), None, "sr_Latn"),
+    (
+        "admin@demo.example.org",
+        "Admin Demo",
+        Role.ADMIN,
+        (),
+        "CIVICAPPDEMOADMINSECRETKEYADMINA",
+        "en",
+    ),
+)
+
+
 FIRST = (
     "Arben",
     "Besa",

@@ -6,10 +6,8 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from civicapp.accounts.passwords import MAX_LENGTH, password_problem
-from civicapp.core.forms import choices
+from civicapp.core.forms import REQUIRED, choices
 from civicapp.i18n import LOCALE_NAMES, LOCALES
-
-REQUIRED = _l("This field is required.")
 
 
 def locale_choices():

@@ -12,6 +12,7 @@ from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 
+from civicapp import signals
 from civicapp.accounts.models import Role, User
 from civicapp.accounts.passwords import (
     dummy_hash,
@@ -348,6 +349,11 @@ def set_user_locale(user: User, locale: str) -> None:
     if locale in LOCALES and user.locale != locale:
         user.locale = locale
         db.session.commit()
+
+
+@signals.locale_chosen.connect
+def _remember_locale(user: User, locale: str) -> None:
+    set_user_locale(user, locale)
 
 
 def request_email_change(user: User, new_email: str, password: str) -> None:

@@ -11,7 +11,6 @@ from sqlalchemy.orm import joinedload, selectinload
 from civicapp.api import params
 from civicapp.api.queries import VISITOR
 from civicapp.extensions import db
-from civicapp.initiatives.listing import Filters, list_query, public_filter
 from civicapp.initiatives.models import (
     PUBLIC_STATUSES,
     Donor,
@@ -23,12 +22,13 @@ from civicapp.initiatives.models import (
     initiative_donors,
 )
 from civicapp.initiatives.policies import can_view_initiative
+from civicapp.initiatives.queries import Filters, list_query, public_filter
 from civicapp.initiatives.records import Endorsement, Event, PriorityLink, Update
 from civicapp.municipalities.models import Country
-from civicapp.organisations.directory import directory_query
 from civicapp.organisations.models import Kind, Organisation
 from civicapp.organisations.models import Status as OrganisationStatus
 from civicapp.organisations.policies import can_view_organisation
+from civicapp.organisations.queries import directory_query
 from civicapp.organisations.services import get_organisation_by_slug
 from civicapp.portfolio.services import (
     YEAR_MAX,

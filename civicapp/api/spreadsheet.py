@@ -6,6 +6,7 @@ import io
 from flask import url_for
 
 from civicapp.consultations.services import visible_priorities
+from civicapp.core.spreadsheets import BOM, safe_cell
 from civicapp.extensions import db
 
 COLUMNS = (
@@ -19,16 +20,6 @@ COLUMNS = (
     "adopted_in_plan",
     "html_url",
 )
-# Excel reads UTF-8 (Albanian ë, Serbian č ć đ š ž) only when the file starts with a BOM.
-BOM = "\ufeff"
-# A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    """The value as text, with a quote before anything a spreadsheet would run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def priorities_csv(consultation) -> str:

@@ -3,26 +3,20 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import AnyOf, DataRequired, Length
+from wtforms.validators import AnyOf, DataRequired
 
 from civicapp.consultations.models import Phase
-from civicapp.core.forms import choices
+from civicapp.core.forms import REQUIRED, at_most, choices
 from civicapp.i18n import CONTENT_LANGUAGES, language_label
 from civicapp.municipalities.forms import CHOOSE_LISTED, CheckboxesField, DayField, WholeNumberField
 from civicapp.municipalities.services import list_municipalities
 
-REQUIRED = _l("This field is required.")
-
-
-def _at_most(limit: int) -> Length:
-    return Length(max=limit, message=_l("Use at most %(max)d characters."))
-
 
 class ConsultationForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), _at_most(200)])
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), at_most(200)])
     description = TextAreaField(
         _l("Description"),
-        validators=[DataRequired(REQUIRED), _at_most(20_000)],
+        validators=[DataRequired(REQUIRED), at_most(20_000)],
         description=_l("What the plan is about and what you ask citizens. Markdown is allowed."),
     )
     language = SelectField(
@@ -52,7 +46,7 @@ class AdvanceForm(FlaskForm):
 class AdoptForm(FlaskForm):
     decision_reference = StringField(
         _l("Reference of the assembly's decision"),
-        validators=[DataRequired(REQUIRED), _at_most(120)],
+        validators=[DataRequired(REQUIRED), at_most(120)],
         description=_l("As written on the decision, for example 01 Nr. 016-12345."),
     )
     decision_date = DayField(_l("Date of the decision"))

@@ -5,23 +5,21 @@ from datetime import date
 
 from flask_babel import format_date, to_user_timezone
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from civicapp.audit.services import record_event
 from civicapp.consultations.models import Consultation, Phase
+from civicapp.consultations.proposals import proposals
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.i18n import CONTENT_LANGUAGES, in_reader_script
 from civicapp.municipalities.models import Municipality
-from civicapp.priorities.models import Priority
 from civicapp.text import render_markdown
 
 MAX_THRESHOLD = 100_000
 CURRENT_PHASES = (Phase.PROPOSALS, Phase.VOTING, Phase.CLOSED)
-# Priorities the public sees: not withdrawn by their author, not hidden by moderation.
-PUBLIC = (Priority.withdrawn_at.is_(None), Priority.is_hidden.is_(False))
 
 
 @dataclass
@@ -107,10 +105,7 @@ def adopt_consultation(actor, consultation: Consultation, decision: Decision) ->
     _change_phase(actor, consultation, Phase.ADOPTED)
     consultation.decision_reference = reference
     consultation.decision_date = decision.decided_on
-    if chosen:
-        db.session.execute(
-            update(Priority).where(Priority.id.in_(chosen)).values(adopted_in_plan=True)
-        )
+    proposals().adopt(chosen)
     _record(
         "consultation.adopted",
         actor,
@@ -146,16 +141,11 @@ def _plan_priority_ids(consultation: Consultation, priority_ids: list[int]) -> s
     wanted = set(priority_ids)
     if not wanted:
         return wanted
-    found = set(db.session.scalars(plan_candidates(consultation).where(Priority.id.in_(wanted))))
+    found = proposals().candidates(consultation, wanted)
     if found != wanted:
         message = _("Only priorities proposed in this consultation can be put into its plan.")
         raise DomainError(message, field="priority_ids")
     return found
-
-
-def plan_candidates(consultation: Consultation):
-    """Ids of the priorities the plan may include: the consultation's public ones."""
-    return select(Priority.id).where(Priority.consultation_id == consultation.id, *PUBLIC)
 
 
 def _record(action: str, actor, consultation: Consultation, **details) -> None:
@@ -167,11 +157,7 @@ def _record(action: str, actor, consultation: Consultation, **details) -> None:
 
 def visible_priorities(consultation: Consultation):
     """The consultation's public priorities: those in the plan first, then by support."""
-    return (
-        select(Priority)
-        .where(Priority.consultation_id == consultation.id, *PUBLIC)
-        .order_by(Priority.adopted_in_plan.desc(), Priority.support_count.desc(), Priority.id)
-    )
+    return proposals().public(consultation)
 
 
 def list_consultations(municipality: Municipality | None = None, phase: Phase | None = None):
@@ -195,14 +181,7 @@ def current_consultations(municipality: Municipality, limit: int = 5) -> list[Co
 
 def priority_counts(consultation_ids: list[int]) -> dict[int, int]:
     """Number of public priorities of each consultation, in one query."""
-    if not consultation_ids:
-        return {}
-    stmt = (
-        select(Priority.consultation_id, func.count())
-        .where(Priority.consultation_id.in_(consultation_ids), *PUBLIC)
-        .group_by(Priority.consultation_id)
-    )
-    return dict(db.session.execute(stmt).all())
+    return proposals().counts(consultation_ids)
 
 
 def description_for_reader(consultation: Consultation) -> str:

@@ -1,9 +1,13 @@
 """Site-wide forms."""
 
 from flask import flash
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length
+
+REQUIRED = _l("This field is required.")
 
 
 def form_error(form, error) -> None:
@@ -13,6 +17,11 @@ def form_error(form, error) -> None:
         field.errors = [*field.errors, error.message]
     else:
         flash(error.message, "error")
+
+
+def at_most(limit: int) -> Length:
+    """A length check that names the limit."""
+    return Length(max=limit, message=_l("Use at most %(max)d characters."))
 
 
 def choices(pairs) -> list[SelectChoice]:

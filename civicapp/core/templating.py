@@ -20,12 +20,10 @@ from civicapp.i18n import (
 )
 
 
-def collect_policies() -> dict:
-    """Every `can_*` function of every feature's policies module, by name."""
-    from civicapp import feature_modules
-
+def collect_policies(modules) -> dict:
+    """Every `can_*` function of the features' policies modules, by name."""
     policies = {}
-    for module in feature_modules("policies"):
+    for module in modules:
         for name, func in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("can_") and func.__module__ == module.__name__:
                 if name in policies:
@@ -34,8 +32,9 @@ def collect_policies() -> dict:
     return policies
 
 
-def register_template_helpers(app) -> None:
-    app.jinja_env.globals.update(collect_policies())
+def register_template_helpers(app, policy_modules) -> None:
+    """Give templates the features' policies (the factory passes them in), formats, helpers."""
+    app.jinja_env.globals.update(collect_policies(policy_modules))
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals["cached_include"] = cached_include
     app.jinja_env.globals["language_label"] = language_label

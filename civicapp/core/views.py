@@ -2,25 +2,22 @@
 
 from flask import current_app, jsonify, make_response, redirect, render_template, request
 from flask_login import current_user
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
+from civicapp import signals
 from civicapp.core import bp
 from civicapp.core.forms import LanguageForm
+from civicapp.core.home import render_sections
 from civicapp.extensions import db
 from civicapp.i18n import LOCALE_COOKIE, LOCALES
 from civicapp.jobs import redis_connection
-from civicapp.municipalities.models import Country, Municipality
 from civicapp.security import safe_next
 
 
 @bp.get("/")
 def index():
     """Show the home page."""
-    rows = db.session.execute(
-        select(Municipality.country, func.count()).group_by(Municipality.country)
-    ).all()
-    counts = {country: count for country, count in rows}
-    return render_template("core/index.html", counts=counts, Country=Country)
+    return render_template("core/index.html", sections=render_sections())
 
 
 @bp.get("/language")
@@ -41,9 +38,7 @@ def set_language():
     if not form.validate_on_submit() or locale not in LOCALES:
         return redirect(safe_next(form.next.data))
     if current_user.is_authenticated:
-        from civicapp.accounts.services import set_user_locale
-
-        set_user_locale(current_user, locale)
+        signals.locale_chosen.send(current_user._get_current_object(), locale=locale)
     return _back_in(locale, form.next.data)
 
 

@@ -4,37 +4,13 @@ from collections.abc import Iterator
 
 from sqlalchemy import select, text
 
-from civicapp.accounts.models import Role, User
+from civicapp.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from civicapp.accounts.models import User
 from civicapp.accounts.passwords import hash_password
 from civicapp.admin.services import assign_staff
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.municipalities.services import get_municipality_by_slug
-
-# Demo accounts exist only in demo content; the README lists them. Never used in production.
-DEMO_PASSWORD = "civicapp-demo-2026"
-DEMO_ACCOUNTS = (
-    # email, display name, role, staff municipalities, TOTP secret (base32), locale
-    ("citizen@demo.example.org", "Arta Krasniqi", Role.CITIZEN, (), None, "sq"),
-    ("citizen.sr@demo.example.org", "Milica Jovanović", Role.CITIZEN, (), None, "sr"),
-    (
-        "staff@demo.example.org",
-        "Blerim Hoxha",
-        Role.CITIZEN,
-        ("pristina", "presevo"),
-        "CIVICAPPDEMOSTAFFSECRETKEYSTAFFA",
-        "sq",
-    ),
-    ("moderator@demo.example.org", "Dragana Petrović", Role.MODERATOR, (), None, "sr_Latn"),
-    (
-        "admin@demo.example.org",
-        "Admin Demo",
-        Role.ADMIN,
-        (),
-        "CIVICAPPDEMOADMINSECRETKEYADMINA",
-        "en",
-    ),
-)
 
 
 def seed_demo(scale: int = 1) -> Iterator[str]:

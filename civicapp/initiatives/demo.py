@@ -13,6 +13,8 @@ from werkzeug.datastructures import FileStorage
 
 from civicapp.accounts.models import User
 from civicapp.db import utcnow
+from civicapp.donors.models import Donor
+from civicapp.donors.services import seed_common_donors
 from civicapp.extensions import db
 from civicapp.i18n import normalize_search
 from civicapp.initiatives.demo_data import (
@@ -26,9 +28,7 @@ from civicapp.initiatives.demo_data import (
     UPDATES,
 )
 from civicapp.initiatives.documents import DocumentKind, InitiativeDocument
-from civicapp.initiatives.donors import seed_common_donors
 from civicapp.initiatives.models import (
-    Donor,
     FundingLine,
     Initiative,
     InitiativeSector,

@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from civicapp.core.forms import choices
+from civicapp.core.forms import REQUIRED, at_most, choices
 from civicapp.i18n import CONTENT_LANGUAGES, language_label
 from civicapp.initiatives.documents import DOCUMENT_TITLE_MAX, DocumentKind
 from civicapp.initiatives.models import (
@@ -30,22 +30,16 @@ from civicapp.initiatives.models import (
 )
 from civicapp.initiatives.records import EventKind
 from civicapp.municipalities.forms import CHOOSE_LISTED, CheckboxesField, DayField, OneMessage
-from civicapp.organisations.forms import Website
 from civicapp.sectors import Sector
 from civicapp.uploads.forms import UploadField
 
-REQUIRED = _l("This field is required.")
 BUDGET_MESSAGE = _l("Enter an amount in EUR from 0 to 999,999,999,999.99.")
 AMOUNT_MESSAGE = _l("Enter an amount in EUR above 0 and at most 999,999,999,999.99.")
 
 
-def _at_most(limit: int) -> Length:
-    return Length(max=limit, message=_l("Use at most %(max)d characters."))
-
-
 def _text(label, limit=TEXT_MAX, rows=5, **kwargs):
     return TextAreaField(
-        label, validators=[Optional(), _at_most(limit)], render_kw={"rows": rows}, **kwargs
+        label, validators=[Optional(), at_most(limit)], render_kw={"rows": rows}, **kwargs
     )
 
 
@@ -76,10 +70,10 @@ class InitiativeForm(FlaskForm):
     organisation_id = SelectField(
         _l("Lead organisation"), coerce=int, invalid_choice_message=CHOOSE_LISTED
     )
-    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), _at_most(TITLE_MAX)])
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), at_most(TITLE_MAX)])
     summary = TextAreaField(
         _l("Summary"),
-        validators=[DataRequired(REQUIRED), _at_most(SUMMARY_MAX)],
+        validators=[DataRequired(REQUIRED), at_most(SUMMARY_MAX)],
         description=_l("One or two sentences, at most 500 characters."),
         render_kw={"rows": 3},
     )
@@ -128,13 +122,13 @@ class PartnerForm(FlaskForm):
     organisation_id = SelectField(
         _l("Organisation on civicapp"), default="", invalid_choice_message=CHOOSE_LISTED
     )
-    name = StringField(_l("Or its name"), validators=[Optional(), _at_most(200)])
+    name = StringField(_l("Or its name"), validators=[Optional(), at_most(200)])
     country = StringField(
         _l("Country"),
         validators=[Optional(), Length(2, 2, message=_l("Enter a two-letter country code."))],
         description=_l("Two-letter code, for example DE for Germany."),
     )
-    city = StringField(_l("City"), validators=[Optional(), _at_most(120)])
+    city = StringField(_l("City"), validators=[Optional(), at_most(120)])
 
     def __init__(self, organisations, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -146,7 +140,7 @@ class PartnerForm(FlaskForm):
 class FundingForm(FlaskForm):
     party = SelectField(_l("Who pays"), invalid_choice_message=CHOOSE_LISTED)
     amount = MoneyField(_l("Amount (EUR)"), Decimal("0.01"), AMOUNT_MESSAGE)
-    other_name = StringField(_l("Name of the other party"), validators=[Optional(), _at_most(200)])
+    other_name = StringField(_l("Name of the other party"), validators=[Optional(), at_most(200)])
 
     def __init__(self, initiative, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,7 +155,7 @@ class FundingForm(FlaskForm):
 class PriorityLinkForm(FlaskForm):
     reference = StringField(
         _l("Reference number"),
-        validators=[Optional(), _at_most(20)],
+        validators=[Optional(), at_most(20)],
         description=_l("For example PRI-2026-00042."),
     )
     priority_id = SelectField(
@@ -183,7 +177,7 @@ class EndorseForm(FlaskForm):
     )
     statement = TextAreaField(
         _l("Statement"),
-        validators=[DataRequired(REQUIRED), _at_most(STATEMENT_MAX)],
+        validators=[DataRequired(REQUIRED), at_most(STATEMENT_MAX)],
         render_kw={"rows": 3},
     )
 
@@ -193,11 +187,11 @@ class EndorseForm(FlaskForm):
 
 
 class UpdateForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), _at_most(200)])
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), at_most(200)])
     posted_on = DayField(_l("Date"), validators=[InputRequired(REQUIRED)])
     body = TextAreaField(
         _l("Text"),
-        validators=[DataRequired(REQUIRED), _at_most(TEXT_MAX)],
+        validators=[DataRequired(REQUIRED), at_most(TEXT_MAX)],
         description=MARKDOWN,
         render_kw={"rows": 8},
     )
@@ -217,13 +211,13 @@ class EventTimeField(OneMessage, DateTimeLocalField):
 
 class EventForm(FlaskForm):
     kind = SelectField(_l("Kind of event"), invalid_choice_message=CHOOSE_LISTED)
-    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), _at_most(200)])
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), at_most(200)])
     starts_at = EventTimeField(_l("Starts"))
     ends_at = EventTimeField(_l("Ends"))
-    place = StringField(_l("Place"), validators=[Optional(), _at_most(200)])
+    place = StringField(_l("Place"), validators=[Optional(), at_most(200)])
     online_url = StringField(
         _l("Online link"),
-        validators=[Optional(), _at_most(300)],
+        validators=[Optional(), at_most(300)],
         description=_l("For example https://example.org/meeting"),
     )
     agenda = _text(_l("Agenda"), description=MARKDOWN)
@@ -238,7 +232,7 @@ class DocumentForm(FlaskForm):
 
     title = StringField(
         _l("Title"),
-        validators=[DataRequired(REQUIRED), _at_most(DOCUMENT_TITLE_MAX)],
+        validators=[DataRequired(REQUIRED), at_most(DOCUMENT_TITLE_MAX)],
         description=_l("Shown instead of the file name; write it in the initiative's language."),
     )
     kind = SelectField(
@@ -279,11 +273,11 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Words"), validators=[Optional(), _at_most(200)])
+    q = StringField(_l("Words"), validators=[Optional(), at_most(200)])
     municipality = SelectField(_l("Municipality"), default="", invalid_choice_message=CHOOSE_LISTED)
     sector = SelectField(_l("Sector"), default="", invalid_choice_message=CHOOSE_LISTED)
     donor = SelectField(_l("Donor"), default="", invalid_choice_message=CHOOSE_LISTED)
-    organisation = StringField(_l("Organisation"), validators=[Optional(), _at_most(80)])
+    organisation = StringField(_l("Organisation"), validators=[Optional(), at_most(80)])
     status = SelectField(_l("Status"), default="", invalid_choice_message=CHOOSE_LISTED)
     year = YearField(_l("Running in year"), validators=[Optional()])
 
@@ -296,19 +290,3 @@ class FilterForm(FlaskForm):
         self.status.choices = choices(
             every + [(s.value, s.label) for s in Status if s != Status.DRAFT]
         )
-
-
-class DonorForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), _at_most(120)])
-    country = StringField(
-        _l("Country"),
-        validators=[Optional(), Length(2, 2, message=_l("Enter a two-letter country code."))],
-        description=_l("Two-letter code, for example SE for Sweden; EU for the European Union."),
-    )
-    website = StringField(
-        _l("Website"), validators=[Optional(), _at_most(300), Website()], render_kw={"type": "url"}
-    )
-
-
-class ProgrammeForm(FlaskForm):
-    programme = StringField(_l("New programme"), validators=[DataRequired(REQUIRED), _at_most(200)])

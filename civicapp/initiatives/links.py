@@ -91,7 +91,7 @@ def candidate_priorities(initiative: Initiative) -> list[Priority]:
 
 def initiatives_for_priority(priority: Priority) -> list[Initiative]:
     """Public initiatives that say they work on a priority."""
-    from civicapp.initiatives.listing import public_filter
+    from civicapp.initiatives.queries import public_filter
 
     return list(
         db.session.scalars(

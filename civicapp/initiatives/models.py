@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship, synonym
 
 from civicapp.db import TimestampMixin, str_enum, utcnow
+from civicapp.donors.models import Donor, Programme
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.i18n import in_reader_script
@@ -60,34 +61,6 @@ TRANSITIONS = {
     Status.CANCELLED: set(),
 }
 PUBLIC_STATUSES = tuple(s for s in Status if s != Status.DRAFT)
-
-
-class Donor(db.Model):
-    """A donor of the registry kept by platform admins."""
-
-    __tablename__ = "donors"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
-    country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2
-    website: Mapped[str | None] = mapped_column(String(300))
-
-    programmes: Mapped[list["Programme"]] = relationship(
-        back_populates="donor", order_by="Programme.name"
-    )
-
-
-class Programme(db.Model):
-    """A donor's funding programme."""
-
-    __tablename__ = "donor_programmes"
-    __table_args__ = (UniqueConstraint("donor_id", "name"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    donor_id: Mapped[int] = mapped_column(ForeignKey("donors.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(200))
-
-    donor: Mapped[Donor] = relationship(back_populates="programmes")
 
 
 initiative_municipalities = Table(

@@ -6,7 +6,7 @@ predicates) and, for endorsements, from staff assignments to one of its municipa
 
 from sqlalchemy import select
 
-from civicapp.authz import is_admin, is_moderator, is_signed_in, is_staff_of
+from civicapp.authz import is_moderator, is_signed_in, is_staff_of
 from civicapp.extensions import db
 from civicapp.initiatives.models import TRANSITIONS, Endorsement
 from civicapp.organisations.models import Membership, Organisation
@@ -54,11 +54,6 @@ def can_endorse_initiative(user, initiative) -> bool:
     return can_view_initiative(None, initiative) and bool(
         endorsing_municipalities(user, initiative)
     )
-
-
-def can_manage_donors(user, donor=None) -> bool:
-    """Platform admins keep the registry of donors and programmes."""
-    return is_admin(user)
 
 
 def endorsing_municipalities(user, initiative) -> list:

@@ -9,18 +9,17 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from civicapp.db import utcnow
+from civicapp.donors.models import Donor, Programme
 from civicapp.exceptions import DomainError, NotAllowed
 from civicapp.extensions import db
 from civicapp.i18n import normalize_search
 from civicapp.initiatives.models import (
     BUDGET_MAX,
-    Donor,
     FundingLine,
     Initiative,
     InitiativeSector,
     Partner,
     Party,
-    Programme,
     Status,
 )
 from civicapp.initiatives.policies import (

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from civicapp.audit.services import record_event
 from civicapp.db import utcnow
@@ -117,6 +117,12 @@ def list_municipalities(query: str = "", country: Country | None = None) -> list
         stmt = stmt.where(Municipality.search_text.contains(needle, autoescape=True))
     municipalities = list(db.session.scalars(stmt))
     return sorted(municipalities, key=lambda m: normalize_search(localized(m, "name")))
+
+
+def count_by_country() -> dict[Country, int]:
+    """How many municipalities civicapp knows in each country."""
+    stmt = select(Municipality.country, func.count()).group_by(Municipality.country)
+    return dict(db.session.execute(stmt).all())
 
 
 def municipality_choices() -> list:

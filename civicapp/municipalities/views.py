@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from civicapp.accounts.models import User
 from civicapp.authz import require
+from civicapp.core.home import home_section
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.municipalities import bp
@@ -20,9 +21,15 @@ from civicapp.municipalities.policies import (
 from civicapp.municipalities.services import (
     MunicipalitySettings,
     change_municipality_settings,
+    count_by_country,
     get_municipality_by_slug,
     list_municipalities,
 )
+
+
+@home_section("municipalities/_home.html")
+def _home_counts() -> dict:
+    return {"counts": count_by_country(), "Country": Country}
 
 
 @bp.get("/")

@@ -3,9 +3,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Optional, ValidationError
 
-from civicapp.core.forms import choices
+from civicapp.core.forms import REQUIRED, at_most, choices
 from civicapp.municipalities.forms import CHOOSE_LISTED, CheckboxesField
 from civicapp.municipalities.services import list_municipalities
 from civicapp.organisations.models import (
@@ -22,15 +22,9 @@ from civicapp.organisations.services import NOTE_MAX, website_problem
 from civicapp.sectors import Sector
 from civicapp.uploads.forms import UploadField
 
-REQUIRED = _l("This field is required.")
-
-
-def _at_most(limit: int) -> Length:
-    return Length(max=limit, message=_l("Use at most %(max)d characters."))
-
 
 def _name(label):
-    return StringField(label, validators=[Optional(), _at_most(NAME_MAX)])
+    return StringField(label, validators=[Optional(), at_most(NAME_MAX)])
 
 
 class Website:
@@ -69,7 +63,7 @@ class OrganisationForm(FlaskForm):
         invalid_choice_message=CHOOSE_LISTED,
     )
     registration_number = StringField(
-        _l("Registration number"), validators=[Optional(), _at_most(NUMBER_MAX)]
+        _l("Registration number"), validators=[Optional(), at_most(NUMBER_MAX)]
     )
     municipality_ids = CheckboxesField(
         _l("Municipalities you work in"),
@@ -79,19 +73,19 @@ class OrganisationForm(FlaskForm):
     sectors = CheckboxesField(_l("Sectors"))
     description = TextAreaField(
         _l("Description"),
-        validators=[Optional(), _at_most(DESCRIPTION_MAX)],
+        validators=[Optional(), at_most(DESCRIPTION_MAX)],
         description=_l("What you do, for whom and since when. You can use Markdown."),
         render_kw={"rows": 8},
     )
     website = StringField(
         _l("Website"),
-        validators=[Optional(), _at_most(WEBSITE_MAX), Website()],
+        validators=[Optional(), at_most(WEBSITE_MAX), Website()],
         description=_l("For example https://example.org"),
         render_kw={"type": "url"},
     )
     contact_email = EmailField(
         _l("Contact e-mail address"),
-        validators=[Optional(), Email(_l("Enter a valid e-mail address.")), _at_most(254)],
+        validators=[Optional(), Email(_l("Enter a valid e-mail address.")), at_most(254)],
     )
     # uploads helper: the logo, checked by content; the edit page offers to remove it.
     logo = UploadField(_l("Logo"), kind="image")
@@ -113,7 +107,7 @@ class InviteForm(FlaskForm):
         validators=[
             DataRequired(REQUIRED),
             Email(_l("Enter a valid e-mail address.")),
-            _at_most(254),
+            at_most(254),
         ],
     )
     role = _role_field()
@@ -130,7 +124,7 @@ class DecisionForm(FlaskForm):
         _l("Note to the organisation"),
         validators=[
             DataRequired(_l("Write a note that explains the decision.")),
-            _at_most(NOTE_MAX),
+            at_most(NOTE_MAX),
         ],
         description=_l("Sent to the organisation's administrators and kept with the decision."),
         render_kw={"rows": 3},
@@ -143,7 +137,7 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Name"), validators=[Optional(), _at_most(200)])
+    q = StringField(_l("Name"), validators=[Optional(), at_most(200)])
     municipality = SelectField(_l("Municipality"), default="", invalid_choice_message=CHOOSE_LISTED)
     sector = SelectField(_l("Sector"), default="", invalid_choice_message=CHOOSE_LISTED)
     kind = SelectField(_l("Kind"), default="", invalid_choice_message=CHOOSE_LISTED)

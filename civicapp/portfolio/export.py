@@ -1,11 +1,8 @@
 """The portfolio as a CSV file: one row per dimension and key, amounts to the cent."""
 
-import csv
-import io
-
 from flask_babel import gettext as _
 
-from civicapp.api.spreadsheet import BOM, safe_cell
+from civicapp.core.spreadsheets import csv_text
 from civicapp.portfolio.services import Portfolio, PortfolioFilters
 
 COLUMNS = ("dimension", "key", "label", "initiatives", "amount_eur")
@@ -13,11 +10,11 @@ COLUMNS = ("dimension", "key", "label", "initiatives", "amount_eur")
 
 def portfolio_csv(figures: Portfolio) -> str:
     """The totals, then every municipality, sector and donor row of the portfolio."""
-    out = io.StringIO()
-    out.write(BOM)
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerow(["total", "", _("All initiatives"), figures.initiatives, figures.amount])
+    total = ["total", "", _("All initiatives"), figures.initiatives, figures.amount]
+    return csv_text(COLUMNS, [total, *_rows(figures)])
+
+
+def _rows(figures: Portfolio):
     dimensions = (
         ("municipality", figures.by_municipality),
         ("sector", figures.by_sector),
@@ -26,9 +23,7 @@ def portfolio_csv(figures: Portfolio) -> str:
     for dimension, rows in dimensions:
         for row in rows:
             # Labels are typed by people (donor names): a leading "=" must not run as a formula.
-            cells = (row.key, row.label)
-            writer.writerow([dimension, *map(safe_cell, cells), row.initiatives, row.amount])
-    return out.getvalue()
+            yield [dimension, row.key, row.label, row.initiatives, row.amount]
 
 
 def filename(filters: PortfolioFilters) -> str:

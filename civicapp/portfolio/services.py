@@ -15,12 +15,11 @@ from flask_babel import ngettext
 from sqlalchemy import Numeric, distinct, func, literal_column, select, type_coerce, union_all
 
 from civicapp.db import utcnow
+from civicapp.donors.models import Donor
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.i18n import localized
-from civicapp.initiatives.listing import public_filter
 from civicapp.initiatives.models import (
-    Donor,
     FundingLine,
     Initiative,
     InitiativeSector,
@@ -29,6 +28,7 @@ from civicapp.initiatives.models import (
     initiative_donors,
     initiative_municipalities,
 )
+from civicapp.initiatives.queries import public_filter
 from civicapp.municipalities.models import Country, Municipality
 from civicapp.sectors import Sector
 

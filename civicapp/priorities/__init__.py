@@ -4,4 +4,5 @@ from flask import Blueprint
 
 bp = Blueprint("priorities", __name__, url_prefix="/priorities")
 
-from civicapp.priorities import cli, views  # noqa: E402, F401
+# plans register a consultation's priorities on import; views register the routes.
+from civicapp.priorities import cli, plans, views  # noqa: E402, F401

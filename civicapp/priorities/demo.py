@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from sqlalchemy import bindparam, insert, select, text, update
 
+from civicapp.accounts.demo import DEMO_ACCOUNTS
 from civicapp.accounts.models import Role, User
 from civicapp.consultations.models import Consultation, Phase
 from civicapp.db import utcnow
@@ -69,8 +70,6 @@ def _write(rng, towns, crowd, count) -> tuple[list[int], int, int]:
 
 
 def _demo_citizens() -> list[str]:
-    from civicapp.demo.services import DEMO_ACCOUNTS
-
     return [account[0] for account in DEMO_ACCOUNTS if account[2] == Role.CITIZEN]
 
 

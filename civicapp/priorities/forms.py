@@ -5,11 +5,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from civicapp.core.forms import choices
+from civicapp.core.forms import REQUIRED, choices
 from civicapp.i18n import CONTENT_LANGUAGES, language_label
 from civicapp.priorities.models import Sector
 
-REQUIRED = _l("This field is required.")
 TITLE_MIN, TITLE_MAX, BODY_MAX, PLACE_MAX = 5, 200, 10_000, 120
 
 

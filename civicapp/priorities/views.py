@@ -2,9 +2,8 @@
 
 import re
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 from markupsafe import escape
 from sqlalchemy import select
@@ -13,10 +12,10 @@ from civicapp.authz import require
 from civicapp.cache import cached_html
 from civicapp.comments.views import thread_context
 from civicapp.consultations.models import Consultation, Phase
-from civicapp.core.errors import render_error
 from civicapp.core.forms import ActionForm, choices, form_error
+from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import Conflict, DomainError
-from civicapp.extensions import db, limiter
+from civicapp.extensions import db
 from civicapp.i18n import current_locale, in_reader_script
 from civicapp.municipalities.services import (
     get_municipality_by_slug,
@@ -25,6 +24,7 @@ from civicapp.municipalities.services import (
 from civicapp.notifications.services import is_following
 from civicapp.priorities import bp, forms, listing, services
 from civicapp.priorities.models import Priority, Sector, Status
+from civicapp.priorities.pages import sections_context
 from civicapp.priorities.policies import (
     can_edit_priority,
     can_moderate_priorities,
@@ -34,7 +34,7 @@ from civicapp.priorities.policies import (
     can_withdraw_priority,
     can_withdraw_support,
 )
-from civicapp.responses.queries import answers_context
+from civicapp.security import limit_posts
 from civicapp.text import render_markdown
 
 REFERENCE = re.compile(r"PRI-\d{4}-\d{5,10}")
@@ -50,22 +50,12 @@ def get_priority_or_404(priority_id: int) -> Priority:
     return priority
 
 
-def _vote_key() -> str:
-    return f"user:{current_user.id}" if current_user.is_authenticated else get_remote_address()
-
-
-def _limit_votes():
-    return limiter.limit(
-        lambda: current_app.config["RATELIMIT_VOTE"], key_func=_vote_key, methods=["POST"]
-    )
-
-
 @bp.get("/")
 def index():
     """List priorities, filtered, sorted and searched from the query string."""
-    page = listing.parse_page(request.args)
+    page = page_number()
     if page is None:
-        return render_error(400, _("There is no such page number in this list."))
+        return bad_page()
     moderator = can_moderate_priorities(current_user)
     parts = cached_html(
         ("priorities.index", request.query_string, moderator),
@@ -180,7 +170,7 @@ def show(priority_id):
         supported=services.has_supported(current_user, priority),
         following=is_following(current_user, priority),
         **thread_context(priority),
-        **answers_context(priority, current_user),
+        **sections_context(priority, current_user),
     )
 
 
@@ -235,7 +225,7 @@ def withdraw(priority_id):
 
 
 @bp.post("/<int:priority_id>/support")
-@_limit_votes()
+@limit_posts("RATELIMIT_VOTE")
 @login_required
 def support(priority_id):
     """Support a priority."""
@@ -254,7 +244,7 @@ def support(priority_id):
 
 
 @bp.post("/<int:priority_id>/support/withdraw")
-@_limit_votes()
+@limit_posts("RATELIMIT_VOTE")
 @login_required
 def unsupport(priority_id):
     """Withdraw one's support from a priority."""

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import insert, or_, select, union
 
+from civicapp.accounts.demo import DEMO_ACCOUNTS
 from civicapp.accounts.models import User
 from civicapp.db import utcnow
 from civicapp.extensions import db
@@ -18,8 +19,6 @@ PER_USER = 6
 
 def seed(scale: int) -> Iterator[str]:
     """Notify the demo accounts of a few answers and deadlines (marked e-mailed: no mail goes)."""
-    from civicapp.demo.services import DEMO_ACCOUNTS
-
     users = db.session.scalars(
         select(User).where(User.email.in_([account[0] for account in DEMO_ACCOUNTS]))
     ).all()

@@ -11,6 +11,7 @@ from civicapp.extensions import db
 from civicapp.i18n import current_locale
 from civicapp.municipalities.models import Municipality
 from civicapp.priorities.models import Priority, Sector, Status
+from civicapp.priorities.pages import priority_page_section
 from civicapp.responses.models import Contest, Response, Satisfaction
 
 P = Priority
@@ -77,6 +78,7 @@ def split_texts(response: Response, official: tuple[str, ...] = (), locale: str 
     )
 
 
+@priority_page_section
 def answers_context(priority: Priority, user) -> dict:
     """What the priority page's answers section shows (at most four queries)."""
     entries = timeline(priority)

@@ -10,6 +10,7 @@ from civicapp.authz import require
 from civicapp.cache import cached_fragment
 from civicapp.core.errors import render_error
 from civicapp.core.forms import form_error
+from civicapp.core.paging import bad_page, page_number
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
@@ -25,7 +26,6 @@ from civicapp.responses.policies import (
 )
 
 INBOX_PAGE_SIZE = 25
-MAX_PAGE = 10_000
 LEAGUE_COLUMNS = (
     ("name", _l("Municipality")),
     ("due", _l("Became due")),
@@ -146,6 +146,9 @@ def contest(priority_id):
 def inbox():
     """List the staff member's municipalities' priorities, what is due first."""
     require(can_view_inbox(current_user))
+    page_wanted = page_number()
+    if page_wanted is None:
+        return bad_page()
     municipalities = queries.staff_municipalities(current_user)
     consultations = queries.staff_consultations(current_user)
     form = forms.InboxFilterForm(formdata=request.args).fill(municipalities, consultations)
@@ -154,7 +157,7 @@ def inbox():
     stmt = queries.inbox_statement([m.id for m in municipalities], _inbox_filters(form), now)
     page = db.paginate(
         stmt,
-        page=_page_number(),
+        page=page_wanted,
         per_page=INBOX_PAGE_SIZE,
         max_per_page=INBOX_PAGE_SIZE,
         error_out=False,
@@ -178,10 +181,6 @@ def _inbox_filters(form) -> queries.InboxFilters:
         sector=Sector(value(form.sector)) if value(form.sector) else None,
         municipality_id=int(municipality) if municipality else None,
     )
-
-
-def _page_number() -> int:
-    return max(1, min(request.args.get("page", 1, type=int), MAX_PAGE))
 
 
 @bp.get("/accountability/")

@@ -10,9 +10,8 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import BinaryIO
-
-from civicapp.uploads.models import UploadKind
 
 HEAD_BYTES, TAIL_BYTES = 4096, 1024
 MAX_ZIP_ENTRIES = 5000
@@ -22,6 +21,13 @@ MAX_JPEG_SEGMENTS = 500
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 # Markup in the first kilobyte makes a file a candidate for HTML sniffing somewhere: refuse it.
 MARKUP = re.compile(rb"<\s*(script|html|!doctype|svg|iframe|body|head|object|embed)\b", re.I)
+
+
+class UploadKind(StrEnum):
+    """The family of a file's detected type: images are shown inline, documents downloaded."""
+
+    DOCUMENT = "document"
+    IMAGE = "image"
 
 
 @dataclass(frozen=True)

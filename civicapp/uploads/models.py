@@ -1,7 +1,6 @@
 """An uploaded file: where it is stored, what it really is and who may see it."""
 
 from datetime import datetime
-from enum import StrEnum
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
@@ -10,15 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from civicapp.db import str_enum, utcnow
 from civicapp.extensions import db
+from civicapp.uploads.detect import TYPES_BY_CONTENT_TYPE, UploadKind
 
 ORIGINAL_NAME_MAX = 255
-
-
-class UploadKind(StrEnum):
-    """The family of a file's detected type: images are shown inline, documents downloaded."""
-
-    DOCUMENT = "document"
-    IMAGE = "image"
 
 
 class Upload(db.Model):
@@ -57,8 +50,6 @@ class Upload(db.Model):
     @property
     def type_label(self) -> str:
         """A short name of the detected type, such as PDF or DOCX."""
-        from civicapp.uploads.detect import TYPES_BY_CONTENT_TYPE
-
         file_type = TYPES_BY_CONTENT_TYPE.get(self.content_type)
         return file_type.label if file_type else self.content_type
 

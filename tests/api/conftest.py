@@ -1,18 +1,14 @@
 """A small, believable open data set: three municipalities, consultations, priorities, answers;
 organisations, donors and initiatives."""
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
 
 from civicapp.db import utcnow
 from civicapp.extensions import db
-from tests.initiatives.conftest import make_initiative  # noqa: F401
-from tests.organisations.conftest import make_organisation  # noqa: F401
 
 
 @dataclass
@@ -174,24 +170,8 @@ def _answer(data: Dataset) -> None:
     rate_answer(data.users["neighbour"], river, False)
 
 
-@contextmanager
-def count_statements():
-    """Count the SQL statements the block sends (not transaction control)."""
-    statements = []
-
-    def before(conn, cursor, statement, parameters, context, executemany):
-        if not statement.lstrip().upper().startswith(("BEGIN", "SAVEPOINT", "RELEASE", "PRAGMA")):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
-
-
 @pytest.fixture
-def civil_society(dataset, make_user, make_organisation, make_initiative):  # noqa: F811
+def civil_society(dataset, make_user, make_organisation, make_initiative):
     """Organisations, donors and initiatives around the dataset (see tests/api/cso_data.py)."""
     from tests.api.cso_data import build_civil_society
 

@@ -9,7 +9,7 @@ from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.priorities.models import Status
 from civicapp.search.services import index_document
-from tests.api.conftest import count_statements
+from tests.helpers import count_statements
 
 URLS = [
     "/api/v1/openapi.json",

@@ -5,6 +5,7 @@ from sqlalchemy import update
 
 from civicapp.extensions import db
 from tests.conftest import make_test_app
+from tests.helpers import count_statements
 
 
 def change_behind_the_cache(row, **values) -> None:
@@ -40,18 +41,9 @@ def reader(cached_app):
 @pytest.fixture
 def statements(cached_app):
     """The SQL statements the cached app runs (transaction control left out)."""
-    from sqlalchemy import event
-
     from civicapp.extensions import db
-
-    seen = []
-
-    def record(_conn, _cursor, statement, *_args):
-        if not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
-            seen.append(statement)
 
     with cached_app.app_context():
         engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    yield seen
-    event.remove(engine, "before_cursor_execute", record)
+    with count_statements(engine) as seen:
+        yield seen

@@ -1,7 +1,7 @@
 """Posting, replying, editing, deleting, counting and loading comment threads."""
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from civicapp.comments import services
@@ -13,6 +13,7 @@ from civicapp.priorities.models import Priority
 from civicapp.search.models import SearchTerm
 from civicapp.search.services import search
 from tests.comments.conftest import age
+from tests.helpers import count_statements
 
 
 def count_of(priority) -> int:
@@ -189,16 +190,9 @@ def test_search_index_keeps_visible_comments_only(place, post):
 
 
 def count_queries(action) -> int:
-    statements = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    """How many SELECTs the action sends."""
+    with count_statements() as statements:
         action()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
     return len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
 
 

@@ -1,26 +1,9 @@
 """The consultation page costs the same number of SQL statements whatever its size."""
 
 import pytest
-from sqlalchemy import event
 
 from civicapp.consultations.models import Phase
-from civicapp.extensions import db
-
-
-def statements(client, url: str) -> int:
-    executed = []
-
-    def count(*_args):
-        executed.append(1)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        response = client.get(url)
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    assert response.status_code == 200
-    return len(executed)
+from tests.helpers import statements_of
 
 
 def build(make_municipality, make_consultation, make_priority, make_user, size: int, slug=None):
@@ -42,7 +25,7 @@ def test_consultation_page_queries_do_not_grow(
     big_town, big = build(make_municipality, make_consultation, make_priority, make_user, 30)
     if signed_in == "staff":
         login(make_user(staff_of=[small_town, big_town]))
-    counts = [statements(client, f"/consultations/{c.id}") for c in (small, big)]
+    counts = [statements_of(client, f"/consultations/{c.id}") for c in (small, big)]
     assert counts[0] == counts[1], counts
 
 
@@ -50,7 +33,7 @@ def test_consultation_list_queries_do_not_grow(
     client, make_municipality, make_consultation, make_priority, make_user
 ):
     build(make_municipality, make_consultation, make_priority, make_user, 3)
-    before = statements(client, "/consultations/")
+    before = statements_of(client, "/consultations/")
     for n in range(10):
         build(make_municipality, make_consultation, make_priority, make_user, n % 3, f"more{n}")
-    assert statements(client, "/consultations/") == before
+    assert statements_of(client, "/consultations/") == before

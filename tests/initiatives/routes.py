@@ -2,14 +2,14 @@
 
 `w.initiative`: published, by `w.organisation`, in municipality A, with a partner, a funding
 line, a link to `w.priority`, an update, an event and `w.document` (a PDF);
-`w.draft_initiative`: its draft; `w.donor`: Sida, with a programme. Members of
+`w.draft_initiative`: its draft; funded by `w.donor` (tests/donors/routes.py). Members of
 `w.organisation` (org_admin, org_member) write them; `other_org_member` gets 403 like every
 other role.
 """
 
 import io
 
-from tests.authz.matrix import DENY, LOGIN, Route, admin_only, public
+from tests.authz.matrix import DENY, LOGIN, Route, public
 
 MEMBERS = {"anonymous": LOGIN, "org_admin": "allow", "org_member": "allow"}
 ANY_MEMBER = {
@@ -25,18 +25,13 @@ def build(world) -> None:
     from decimal import Decimal
 
     from civicapp.db import utcnow
-    from civicapp.extensions import db
     from civicapp.initiatives import documents, links, services, timeline
-    from civicapp.initiatives.models import Donor, Party, Programme, Status
+    from civicapp.initiatives.models import Party, Status
     from civicapp.initiatives.records import EventKind
     from civicapp.uploads import samples
     from tests.uploads.conftest import file_storage
 
-    member = world.users["org_admin"]
-    donor = Donor(name="Sida", country="SE")
-    db.session.add_all([donor, Programme(donor=donor, name="Local democracy")])
-    db.session.commit()
-    world.objects["donor"] = donor
+    member, donor = world.users["org_admin"], world.donor
 
     def initiative(title):
         draft = services.InitiativeDraft(
@@ -179,24 +174,4 @@ ROUTES = [
     members("add_document", lambda w: _i(w, "/documents/new")),
     members("add_document", lambda w: _i(w, "/documents/new"), "POST", _document_form),
     members("remove_document", lambda w: _i(w, f"/documents/{w.document.id}/remove"), "POST"),
-    admin_only("initiatives.donor_list", lambda w: "/initiatives/admin/donors"),
-    admin_only(
-        "initiatives.donor_list",
-        lambda w: "/initiatives/admin/donors",
-        "POST",
-        data=lambda w: {"name": "GIZ", "country": "DE"},
-    ),
-    admin_only("initiatives.donor_edit", lambda w: f"/initiatives/admin/donors/{w.donor.id}"),
-    admin_only(
-        "initiatives.donor_edit",
-        lambda w: f"/initiatives/admin/donors/{w.donor.id}",
-        "POST",
-        data=lambda w: {"name": "Sida", "country": "SE"},
-    ),
-    admin_only(
-        "initiatives.add_programme",
-        lambda w: f"/initiatives/admin/donors/{w.donor.id}/programmes",
-        "POST",
-        data=lambda w: {"programme": "Gender equality"},
-    ),
 ]

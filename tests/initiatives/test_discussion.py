@@ -1,5 +1,4 @@
 """Citizens follow initiatives and discuss them on their page, as on a priority's."""
-# ruff: noqa: F811  (the discussion fixtures are imported from tests/comments/conftest.py)
 
 import pytest
 from flask_babel import force_locale
@@ -12,7 +11,6 @@ from civicapp.initiatives.models import Initiative
 from civicapp.moderation.models import Reason
 from civicapp.moderation.services import report_content
 from civicapp.notifications.models import Notification
-from tests.comments.conftest import english, make_organisation, place, post, venture  # noqa: F401
 from tests.conftest import outbox
 
 

@@ -10,7 +10,6 @@ from civicapp.initiatives.policies import (
     can_create_initiative,
     can_edit_initiative,
     can_endorse_initiative,
-    can_manage_donors,
     can_view_initiative,
 )
 from civicapp.organisations.models import Status as OrgStatus
@@ -101,8 +100,3 @@ def test_endorse(people, make_initiative, role, status):
 def test_create_without_organisation_needs_a_membership(people, role):
     expected = role in MEMBERS | {"other_org_member"}
     assert can_create_initiative(people[0][role]) == expected
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_only_admins_keep_the_donor_registry(people, role):
-    assert can_manage_donors(people[0][role]) == (role == "admin")

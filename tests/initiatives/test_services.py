@@ -3,13 +3,10 @@
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
 
-from civicapp.accounts.models import Role
-from civicapp.exceptions import Conflict, DomainError, NotAllowed
-from civicapp.extensions import db
-from civicapp.initiatives import donors, services
-from civicapp.initiatives.models import Donor, Party, Status
+from civicapp.exceptions import DomainError, NotAllowed
+from civicapp.initiatives import services
+from civicapp.initiatives.models import Party, Status
 
 
 @pytest.fixture
@@ -18,25 +15,6 @@ def setting(make_user, make_municipality, make_organisation, make_initiative):
     town = make_municipality()
     organisation = make_organisation(admin=member, municipalities=[town])
     return member, make_initiative(organisation, member, [town]), town
-
-
-def test_admin_keeps_the_registry(make_user):
-    admin = make_user(role=Role.ADMIN)
-    donor = donors.save_donor(admin, None, " GIZ ", "DE", None)
-    assert donor.name == "GIZ"
-    with pytest.raises(Conflict):
-        donors.save_donor(admin, None, "GIZ", "DE", None)
-    programme = donors.add_programme(admin, donor, "Green Agenda")
-    assert programme.donor_id == donor.id
-    with pytest.raises(NotAllowed):
-        donors.save_donor(make_user(), None, "Other", None, None)
-
-
-def test_common_donors_seeded_once(app_ctx):
-    assert donors.seed_common_donors() == 7
-    db.session.commit()
-    assert donors.seed_common_donors() == 0
-    assert db.session.scalar(select(func.count()).select_from(Donor)) == 7
 
 
 def test_partner_needs_an_organisation_or_a_name_and_country(setting):
@@ -82,16 +60,3 @@ def test_status_change_refuses_going_back(setting):
     services.change_initiative_status(member, initiative, Status.PUBLISHED)
     with pytest.raises(DomainError):
         services.change_initiative_status(member, initiative, Status.DRAFT)
-
-
-def test_donor_admin_pages(client, login, make_user):
-    login(make_user(role=Role.ADMIN))
-    response = client.post(
-        "/initiatives/admin/donors", data={"name": "OSCE", "website": "javascript:alert(1)"}
-    )
-    assert response.status_code == 400
-    assert b"Enter a web address that starts with http://" in response.data
-    response = client.post(
-        "/initiatives/admin/donors", data={"name": "OSCE"}, follow_redirects=True
-    )
-    assert b"The donor is added." in response.data

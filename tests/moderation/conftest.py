@@ -3,7 +3,6 @@
 import pytest
 
 from civicapp.accounts.models import Role
-from tests.comments.conftest import english, make_organisation, place, post, venture  # noqa: F401
 
 
 @pytest.fixture

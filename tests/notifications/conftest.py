@@ -1,18 +1,16 @@
 """Notification fixtures: a municipality with staff, a priority, supporters, signal helpers."""
 
-from contextlib import contextmanager
 from email import message_from_bytes, policy
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from civicapp import signals
 from civicapp.extensions import db
 from civicapp.mail import outbox_messages
 from civicapp.notifications.models import Notification
 from civicapp.priorities.models import Status, Vote
-from tests.comments.conftest import english, make_organisation, place, venture  # noqa: F401
 
 
 @pytest.fixture
@@ -66,18 +64,3 @@ def mails(app) -> list:
         message_from_bytes(path.read_bytes(), policy=policy.default)
         for path in outbox_messages(app.instance_path)
     ]
-
-
-@contextmanager
-def counted_queries():
-    """Collect the SQL statements run inside the block."""
-    statements = []
-
-    def record(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)

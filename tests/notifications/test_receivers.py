@@ -10,9 +10,9 @@ from civicapp.extensions import db
 from civicapp.notifications.models import EmailMode, Follow, NotificationSetting
 from civicapp.priorities.models import Status
 from tests.conftest import outbox
+from tests.helpers import count_statements
 from tests.notifications.conftest import (
     answer,
-    counted_queries,
     notification_count,
     notifications_of,
     support,
@@ -108,7 +108,7 @@ def test_many_supporters_cost_the_same_number_of_queries(
     def queries_for(supporters: int) -> int:
         priority = make_priority(town, None)
         support(priority, *(make_user(locale="sq") for _ in range(supporters)))
-        with counted_queries() as statements:
+        with count_statements() as statements:
             answer(priority, staff, commit=False)
         db.session.rollback()
         return len(statements)

@@ -8,7 +8,8 @@ from civicapp.extensions import db
 from civicapp.notifications.models import EmailMode, Follow, Notification
 from civicapp.notifications.services import email_mode
 from civicapp.priorities.models import Status
-from tests.notifications.conftest import answer, counted_queries, notifications_of, support
+from tests.helpers import count_statements
+from tests.notifications.conftest import answer, notifications_of, support
 
 
 def _notify(user, priority, status="accepted", **fields) -> Notification:
@@ -117,7 +118,7 @@ def test_the_page_costs_the_same_queries_for_few_or_many(
         for _ in range(count):
             _notify(user, make_priority(town, author))
         login(user)
-        with counted_queries() as statements:
+        with count_statements() as statements:
             assert client.get("/notifications/").status_code == 200
         return len(statements)
 

@@ -1,12 +1,13 @@
 """Organisation pages: directory, profile, registration and editing; hostile input is inert."""
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from civicapp.accounts.models import Role
 from civicapp.extensions import db
 from civicapp.organisations.models import Kind, MemberRole, Organisation, Status
 from civicapp.sectors import Sector
+from tests.helpers import statements_of
 
 
 def page(response) -> str:
@@ -121,24 +122,9 @@ def test_the_directory_needs_the_same_queries_for_3_or_30_organisations(
             )
 
     add(3)
-    small = statements_for(client, "/organisations/?sector=health&q=group")
+    small = statements_of(client, "/organisations/?sector=health&q=group")
     add(27)
-    assert statements_for(client, "/organisations/?sector=health&q=group") == small
-
-
-def statements_for(client, url) -> int:
-    count = 0
-
-    def counter(*_args, **_kwargs):
-        nonlocal count
-        count += 1
-
-    event.listen(db.engine, "before_cursor_execute", counter)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", counter)
-    return count
+    assert statements_of(client, "/organisations/?sector=health&q=group") == small
 
 
 # --- the profile -------------------------------------------------------------------------

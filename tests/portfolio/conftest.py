@@ -5,13 +5,12 @@ from decimal import Decimal
 
 import pytest
 
+from civicapp.donors.models import Donor
 from civicapp.extensions import db
-from civicapp.initiatives.models import Donor, FundingLine, Party, Status
+from civicapp.initiatives.models import FundingLine, Party, Status
 from civicapp.municipalities.models import Country
 from civicapp.organisations.models import Status as OrgStatus
 from civicapp.sectors import Sector
-from tests.initiatives.conftest import make_initiative  # noqa: F401
-from tests.organisations.conftest import make_organisation  # noqa: F401
 
 IN_2024 = dict(start_date=date(2024, 1, 1), end_date=date(2024, 12, 31))
 
@@ -24,7 +23,7 @@ def fund(initiative, donor, amount: str) -> None:
 
 
 @pytest.fixture
-def world(make_user, make_municipality, make_organisation, make_initiative):  # noqa: F811
+def world(make_user, make_municipality, make_organisation, make_initiative):
     """Counted: river (3 towns, 2 sectors, 2 donors) and school (1 town, no sector, no donor)."""
     towns = {
         "pristina": make_municipality("pristina"),

@@ -5,10 +5,11 @@ import io
 
 import pytest
 
+from civicapp.donors.models import Donor
 from civicapp.extensions import db
-from civicapp.initiatives.models import Donor, Status
+from civicapp.initiatives.models import Status
+from tests.helpers import count_statements
 from tests.portfolio.conftest import IN_2024, fund
-from tests.responses.conftest import count_queries
 
 YEAR_2024 = "start_year=2024&end_year=2024"
 
@@ -154,7 +155,7 @@ def test_queries_do_not_grow_with_the_initiatives(
             )
             fund(initiative, world["usaid"], "100")
             made.append(initiative)
-        with count_queries() as statements:
+        with count_statements() as statements:
             assert page(client).status_code == 200
         return len(statements)
 
@@ -168,7 +169,7 @@ def test_the_landing_page_is_kept_until_the_content_changes_and_filtered_pages_a
     login(make_user())  # signed in: no whole-page copy, only what the view itself keeps
 
     def initiative_queries(query: str) -> int:
-        with count_queries() as statements:
+        with count_statements() as statements:
             assert page(client, query=query).status_code == 200
         return sum("initiatives" in statement for statement in statements)
 

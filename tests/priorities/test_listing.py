@@ -4,13 +4,13 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event
 
 from civicapp.accounts.models import Role
 from civicapp.consultations.models import Phase
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.priorities.models import Sector, Status
+from tests.helpers import statements_of
 
 
 def titles(response) -> list[str]:
@@ -123,7 +123,7 @@ def test_values_not_understood_are_ignored_with_a_notice(client, world, query):
 def test_page_numbers_that_cannot_exist_are_a_400(client, world, number):
     response = client.get(f"/priorities/?page={number}")
     assert response.status_code == 400
-    assert "There is no such page number in this list." in response.text
+    assert "There is no such page." in response.text
 
 
 def test_pages_of_twenty(client, make_user, make_municipality, make_priority):
@@ -180,24 +180,6 @@ def test_search_ranks_by_words_matched_and_combines_with_filters(
     ]
 
 
-class StatementCounter:
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, *args, **kwargs):
-        self.count += 1
-
-
-def statements_for(client, url) -> int:
-    counter = StatementCounter()
-    event.listen(db.engine, "before_cursor_execute", counter)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", counter)
-    return counter.count
-
-
 @pytest.mark.parametrize("url", ["/priorities/", "/priorities/?municipality=pristina&q=river"])
 def test_queries_per_page_do_not_grow_with_the_rows(
     client, login, make_user, make_municipality, make_consultation, make_priority, url
@@ -217,9 +199,9 @@ def test_queries_per_page_do_not_grow_with_the_rows(
 
     login(make_user())
     add(3)
-    small = statements_for(client, url)
+    small = statements_of(client, url)
     add(27)
-    assert statements_for(client, url) == small
+    assert statements_of(client, url) == small
 
 
 def test_search_finds_priorities_through_their_comments(

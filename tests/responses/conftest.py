@@ -1,10 +1,9 @@
 """Helpers for official answers: municipalities with official languages, votes, answers."""
 
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from civicapp.db import utcnow
 from civicapp.extensions import db
@@ -80,20 +79,3 @@ def make_due(priority, days_ago: float, response_days: int = 30, **fields) -> Pr
         setattr(priority, name, value)
     db.session.commit()
     return priority
-
-
-@contextmanager
-def count_queries():
-    """Count the SQL statements sent to the database inside the block."""
-    statements = []
-
-    def before(conn, cursor, statement, parameters, context, executemany):
-        if not statement.lstrip().upper().startswith(("BEGIN", "SAVEPOINT", "RELEASE", "PRAGMA")):
-            statements.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", before)

@@ -10,7 +10,7 @@ from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.priorities.models import Status
 from civicapp.responses.accountability import league_figures, municipality_figures
-from tests.responses.conftest import count_queries
+from tests.helpers import count_statements
 
 
 def build(make_priority, municipality, reached_ago, answered_after=None, due_after=30, **fields):
@@ -127,7 +127,7 @@ def test_municipality_page_lists_overdue_priorities(client, dataset, make_priori
 
 
 def league_queries(client) -> int:
-    with count_queries() as statements:
+    with count_statements() as statements:
         assert client.get("/accountability/?sort=median").status_code == 200
     return len(statements)
 

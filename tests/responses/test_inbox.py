@@ -8,7 +8,8 @@ import pytest
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.priorities.models import Sector, Status
-from tests.responses.conftest import count_queries, make_due
+from tests.helpers import count_statements
+from tests.responses.conftest import make_due
 
 ROW_TITLE = re.compile(
     r'<td>\s*(?:<span[^>]*>[^<]*</span>\s*)?<a href="/priorities/\d+"[^>]*>([^<]+)'
@@ -83,10 +84,17 @@ def test_bad_filters_are_a_400_with_a_message(client, login, staff, inbox, param
     assert "<script>x" not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("page", ["-5", "0", "abc", "99999999999999999999", "500"])
-def test_odd_page_numbers_are_harmless(client, login, staff, inbox, page):
+@pytest.mark.parametrize("page", ["-5", "0", "abc", "99999999999999999999"])
+def test_odd_page_numbers_get_the_400_of_every_list(client, login, staff, inbox, page):
     login(staff)
-    assert client.get("/inbox", query_string={"page": page}).status_code == 200
+    response = client.get("/inbox", query_string={"page": page})
+    assert response.status_code == 400
+    assert "There is no such page." in response.get_data(as_text=True)
+
+
+def test_a_page_beyond_the_last_is_empty(client, login, staff, inbox):
+    login(staff)
+    assert client.get("/inbox", query_string={"page": "500"}).status_code == 200
 
 
 def test_another_municipalitys_staff_do_not_see_these(client, login, make_user, inbox):
@@ -115,7 +123,7 @@ def test_staff_of_two_municipalities_filter_by_one(client, login, make_user, tow
 
 
 def inbox_queries(client) -> int:
-    with count_queries() as statements:
+    with count_statements() as statements:
         assert client.get("/inbox").status_code == 200
     return len(statements)
 

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from civicapp.extensions import db
 from civicapp.priorities.models import Status
-from tests.responses.conftest import TEXTS, count_queries, make_due, texts_for
+from tests.helpers import count_statements
+from tests.responses.conftest import TEXTS, make_due, texts_for
 
 
 def show(client, priority, locale="en") -> str:
@@ -85,10 +86,10 @@ def test_a_contest_is_shown_publicly(client, login, author, staff, priority, ans
 
 def test_the_timeline_takes_constant_queries(client, staff, priority, answer):
     answer(staff, priority)
-    with count_queries() as few:
+    with count_statements() as few:
         show(client, priority)
     for status in (Status.UNDER_REVIEW, Status.ACCEPTED, Status.IN_PROGRESS) * 3:
         answer(staff, db.session.merge(priority), status)
-    with count_queries() as many:
+    with count_statements() as many:
         show(client, priority)
     assert len(many) == len(few)

@@ -15,15 +15,6 @@ from civicapp.uploads.forms import UploadField
 from tests.conftest import make_test_app
 
 
-@pytest.fixture
-def english(app_ctx):
-    """Services' messages in English outside requests, so tests can quote them."""
-    from flask_babel import force_locale
-
-    with force_locale("en"):
-        yield
-
-
 def file_storage(data: bytes, name: str, content_type: str = "application/octet-stream"):
     """A file as the form parser hands it over (the browser's content type is not trusted)."""
     return FileStorage(io.BytesIO(data), filename=name, content_type=content_type)

@@ -1,3 +1,3 @@
 """Initiative pages, by audience: the public, the lead organisation's members, admins."""
 
-from civicapp.initiatives.views import documents, donors, manage, public, timeline  # noqa: F401
+from civicapp.initiatives.views import documents, manage, public, timeline  # noqa: F401

@@ -1,14 +1,12 @@
 """Loading helpers shared by the initiative views."""
 
-from flask import abort, request
+from flask import abort
 from flask_login import current_user
 
 from civicapp.authz import require
 from civicapp.extensions import db
 from civicapp.initiatives.models import Initiative
 from civicapp.initiatives.policies import can_edit_initiative, can_view_initiative
-
-MAX_PAGE = 10_000
 
 
 def get_initiative_or_404(initiative_id: int) -> Initiative:
@@ -28,14 +26,6 @@ def editable_initiative(initiative_id: int) -> Initiative:
     initiative = get_initiative_or_404(initiative_id)
     require(can_edit_initiative(current_user, initiative))
     return initiative
-
-
-def page_number() -> int | None:
-    """The `page` of the query string, or None when it is not a page number we serve."""
-    raw = request.args.get("page") or "1"
-    if not raw.isdecimal() or len(raw) > 5 or not 1 <= int(raw) <= MAX_PAGE:
-        return None
-    return int(raw)
 
 
 def get_owned_or_404(model, record_id: int, initiative: Initiative):

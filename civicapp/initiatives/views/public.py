@@ -5,20 +5,20 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from civicapp.comments.views import thread_context
-from civicapp.core.errors import render_error
+from civicapp.core.paging import bad_page, page_number
+from civicapp.donors.services import list_donors
 from civicapp.extensions import db
 from civicapp.initiatives import bp, forms
-from civicapp.initiatives.donors import list_donors
 from civicapp.initiatives.links import (
     endorsements_of,
     initiatives_for_priority,
     linked_priorities,
 )
-from civicapp.initiatives.listing import Filters, list_query, organisation_initiatives
 from civicapp.initiatives.models import Status
 from civicapp.initiatives.policies import endorsing_municipalities
+from civicapp.initiatives.queries import Filters, list_query, organisation_initiatives
 from civicapp.initiatives.timeline import schedule, timeline
-from civicapp.initiatives.views.common import get_initiative_or_404, page_number
+from civicapp.initiatives.views.common import get_initiative_or_404
 from civicapp.municipalities.services import get_municipality_by_slug, list_municipalities
 from civicapp.notifications.services import is_following
 from civicapp.organisations.services import get_organisation_by_slug
@@ -34,7 +34,7 @@ def index():
     form = forms.FilterForm(municipalities, donors, formdata=request.args)
     page = page_number()
     if page is None:
-        return render_error(400, _("There is no such page."))
+        return bad_page()
     if not form.validate():
         return render_template("initiatives/index.html", form=form, page=None), 400
     filters = _filters(form)

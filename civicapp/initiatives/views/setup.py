@@ -8,9 +8,9 @@ from flask import current_app, render_template
 from flask_login import current_user
 from sqlalchemy import select
 
+from civicapp.donors.services import list_donors
 from civicapp.extensions import db
 from civicapp.initiatives import forms, links
-from civicapp.initiatives.donors import list_donors
 from civicapp.initiatives.models import TRANSITIONS, Party
 from civicapp.initiatives.policies import drafting_organisations
 from civicapp.initiatives.records import EventKind

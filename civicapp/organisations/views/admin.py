@@ -10,9 +10,9 @@ from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.organisations import bp, forms, services
-from civicapp.organisations.directory import queue_query
 from civicapp.organisations.models import Organisation, Status
 from civicapp.organisations.policies import can_verify_organisation
+from civicapp.organisations.queries import queue_query
 from civicapp.organisations.views.public import PER_PAGE
 
 

@@ -1,15 +1,14 @@
 """Member management by an organisation's admins; invitations; leaving."""
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
 from civicapp.authz import require
 from civicapp.core.forms import ActionForm, form_error
 from civicapp.exceptions import DomainError
-from civicapp.extensions import db, limiter
+from civicapp.extensions import db
 from civicapp.organisations import bp, forms
 from civicapp.organisations import members as services
 from civicapp.organisations.models import INVITATION_DAYS, Invitation, MemberRole, Organisation
@@ -19,6 +18,7 @@ from civicapp.organisations.policies import (
     can_manage_members,
 )
 from civicapp.organisations.views.public import get_organisation_or_404
+from civicapp.security import limit_posts
 
 # Invitations send mail to addresses an admin types; a limit keeps the platform from spamming.
 INVITATION_LIMIT = "30 per hour"
@@ -57,14 +57,8 @@ def members(slug):
     return _members_page(_managed(slug))
 
 
-def _inviter_key() -> str:
-    return f"user:{current_user.id}" if current_user.is_authenticated else get_remote_address()
-
-
 @bp.post("/<slug>/members/invite")
-@limiter.limit(
-    lambda: current_app.config.get("RATELIMIT_INVITE", INVITATION_LIMIT), key_func=_inviter_key
-)
+@limit_posts("RATELIMIT_INVITE", INVITATION_LIMIT)
 @login_required
 def invite(slug):
     """Invite someone by e-mail."""

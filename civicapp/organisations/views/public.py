@@ -13,7 +13,6 @@ from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.municipalities.services import get_municipality_by_slug
 from civicapp.organisations import bp, forms, services
-from civicapp.organisations.directory import directory_query
 from civicapp.organisations.members import member_count, members_of
 from civicapp.organisations.models import Kind, Organisation, Registry
 from civicapp.organisations.policies import (
@@ -22,6 +21,7 @@ from civicapp.organisations.policies import (
     can_view_members,
     can_view_organisation,
 )
+from civicapp.organisations.queries import directory_query
 from civicapp.sectors import Sector
 
 PER_PAGE = 20

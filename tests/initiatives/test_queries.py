@@ -7,7 +7,7 @@ import pytest
 from civicapp.initiatives.models import Status
 from civicapp.organisations.models import Status as OrgStatus
 from civicapp.sectors import Sector
-from tests.responses.conftest import count_queries
+from tests.helpers import count_statements
 
 
 @pytest.fixture
@@ -115,7 +115,7 @@ def test_constant_query_count(
                     organisation, member, [town], status=Status.PUBLISHED, donor_ids=[donor.id]
                 )
             )
-        with count_queries() as statements:
+        with count_statements() as statements:
             assert client.get("/initiatives/").status_code == 200
         return len(statements)
 

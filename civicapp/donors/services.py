@@ -5,10 +5,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from civicapp.donors.models import Donor, Programme
+from civicapp.donors.policies import can_manage_donors
 from civicapp.exceptions import Conflict, NotAllowed
 from civicapp.extensions import db
-from civicapp.initiatives.models import Donor, Programme
-from civicapp.initiatives.policies import can_manage_donors
 
 # Donors common in the region, with their country (EU: the European Union's code).
 COMMON_DONORS = (
@@ -23,6 +23,7 @@ COMMON_DONORS = (
 
 
 def list_donors() -> list[Donor]:
+    """Every donor with its programmes, by name."""
     return list(
         db.session.scalars(
             select(Donor).options(selectinload(Donor.programmes)).order_by(Donor.name)

@@ -6,16 +6,17 @@ from flask_login import current_user, login_required
 
 from civicapp.authz import require
 from civicapp.core.forms import form_error
+from civicapp.donors import bp, forms
+from civicapp.donors import services as donors
+from civicapp.donors.models import Donor
+from civicapp.donors.policies import can_manage_donors
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
-from civicapp.initiatives import bp, donors, forms
-from civicapp.initiatives.models import Donor
-from civicapp.initiatives.policies import can_manage_donors
 
 
 @bp.route("/admin/donors", methods=["GET", "POST"])
 @login_required
-def donor_list():
+def index():
     """List the donors and add one."""
     require(can_manage_donors(current_user))
     form = forms.DonorForm()
@@ -28,14 +29,14 @@ def donor_list():
             form_error(form, error)
         else:
             flash(_("The donor is added."), "success")
-            return redirect(url_for("initiatives.donor_list"))
-    page = render_template("initiatives/donors.html", form=form, donors=donors.list_donors())
+            return redirect(url_for("donors.index"))
+    page = render_template("donors/index.html", form=form, donors=donors.list_donors())
     return page, 400 if form.errors else 200
 
 
 @bp.route("/admin/donors/<int:donor_id>", methods=["GET", "POST"])
 @login_required
-def donor_edit(donor_id):
+def edit(donor_id):
     """Correct a donor and add its programmes."""
     require(can_manage_donors(current_user))
     donor = db.session.get(Donor, donor_id) or abort(404)
@@ -49,7 +50,7 @@ def donor_edit(donor_id):
             form_error(form, error)
         else:
             flash(_("The donor is saved."), "success")
-            return redirect(url_for("initiatives.donor_edit", donor_id=donor.id))
+            return redirect(url_for("donors.edit", donor_id=donor.id))
     return _donor_page(donor, form, forms.ProgrammeForm(formdata=None))
 
 
@@ -67,12 +68,12 @@ def add_programme(donor_id):
             form_error(form, error)
         else:
             flash(_("The programme is added."), "success")
-            return redirect(url_for("initiatives.donor_edit", donor_id=donor.id))
+            return redirect(url_for("donors.edit", donor_id=donor.id))
     return _donor_page(donor, forms.DonorForm(obj=donor, formdata=None), form)
 
 
 def _donor_page(donor, form, programme_form):
     page = render_template(
-        "initiatives/donor.html", donor=donor, form=form, programme_form=programme_form
+        "donors/donor.html", donor=donor, form=form, programme_form=programme_form
     )
     return page, 400 if form.errors or programme_form.errors else 200

@@ -5,14 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
 from civicapp.accounts import bp, forms, services
-from civicapp.accounts.views import _limit
 from civicapp.core.forms import form_error
 from civicapp.exceptions import DomainError
 from civicapp.municipalities.services import municipality_choices
+from civicapp.security import limit_posts
 
 
 @bp.route("/forgot", methods=["GET", "POST"])
-@_limit("RATELIMIT_RESET")
+@limit_posts("RATELIMIT_RESET")
 def forgot_password():
     """Ask for a password reset link."""
     form = forms.ForgotPasswordForm()
@@ -25,7 +25,7 @@ def forgot_password():
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
-@_limit("RATELIMIT_RESET")
+@limit_posts("RATELIMIT_RESET")
 def reset_password(token):
     """Choose a new password from a reset link."""
     form = forms.ResetPasswordForm()

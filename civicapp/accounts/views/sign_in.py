@@ -1,9 +1,9 @@
-"""Registration, verification, sign-in, two-factor, password reset and profile pages."""
+"""Getting in: registration, e-mail verification, sign-in with two-factor codes, sign-out."""
 
 import time
 
 import segno
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -13,21 +13,17 @@ from civicapp.accounts.policies import can_disable_two_factor
 from civicapp.authz import require
 from civicapp.core.forms import ActionForm, form_error
 from civicapp.exceptions import DomainError
-from civicapp.extensions import db, limiter
+from civicapp.extensions import db
 from civicapp.i18n import current_locale
 from civicapp.municipalities.services import municipality_choices
-from civicapp.security import safe_next
+from civicapp.security import limit_posts, safe_next
 
 PENDING_KEY = "pending_login"
 PENDING_MAX_AGE = 600
 
 
-def _limit(name: str):
-    return limiter.limit(lambda: current_app.config[name], methods=["POST"])
-
-
 @bp.route("/register", methods=["GET", "POST"])
-@_limit("RATELIMIT_REGISTER")
+@limit_posts("RATELIMIT_REGISTER")
 def register():
     """Create a citizen account."""
     if current_user.is_authenticated:
@@ -77,7 +73,7 @@ def resend_verification():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@_limit("RATELIMIT_LOGIN")
+@limit_posts("RATELIMIT_LOGIN")
 def login():
     """Sign in with e-mail and password, then a code when two-factor applies."""
     if current_user.is_authenticated:
@@ -126,7 +122,7 @@ def _pending_user() -> tuple[User | None, dict]:
 
 
 @bp.route("/two-factor", methods=["GET", "POST"])
-@_limit("RATELIMIT_LOGIN")
+@limit_posts("RATELIMIT_LOGIN")
 def two_factor():
     """Ask for the authenticator code that completes a sign-in."""
     user, pending = _pending_user()
@@ -145,7 +141,7 @@ def two_factor():
 
 
 @bp.route("/two-factor/setup", methods=["GET", "POST"])
-@_limit("RATELIMIT_LOGIN")
+@limit_posts("RATELIMIT_LOGIN")
 def two_factor_setup():
     """Set up an authenticator app, during a required sign-in or from the profile."""
     user, pending = _pending_user()
@@ -199,6 +195,3 @@ def logout():
     session.clear()
     flash(_("You are signed out."), "success")
     return redirect(url_for("core.index"))
-
-
-from civicapp.accounts import views_profile  # noqa: E402, F401
