@@ -13,12 +13,12 @@ from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.municipalities.models import Municipality
 from civicapp.municipalities.services import get_municipality_by_slug
-from civicapp.priorities import listing
+from civicapp.priorities import queries as priority_queries
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
-MAX_PAGE = listing.MAX_PAGE
-MAX_ID = listing.MAX_ID
+MAX_PAGE = priority_queries.MAX_PAGE
+MAX_ID = priority_queries.MAX_ID
 ORGANISATION_SLUG = re.compile(r"[a-z0-9-]{1,80}")
 
 
@@ -82,7 +82,7 @@ def number_arg(name: str, low: int, high: int) -> int | None:
     raw = request.args.get(name)
     if raw is None:
         return None
-    value = listing.positive_int(raw, high)
+    value = priority_queries.positive_int(raw, high)
     if value is None or value < low:
         raise whole_number_error(name, high, low)
     return value

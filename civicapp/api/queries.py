@@ -15,14 +15,14 @@ from civicapp.api.params import (
 from civicapp.consultations.models import Consultation
 from civicapp.extensions import db
 from civicapp.municipalities.models import Country, Municipality
-from civicapp.priorities import listing
+from civicapp.priorities import queries as priority_queries
 from civicapp.priorities.models import Priority, Sector, Status
 from civicapp.priorities.policies import can_view_priority
 from civicapp.search.services import query_words
 
 # The API is public: it shows what a visitor who is not signed in sees.
 VISITOR = AnonymousUserMixin()
-SORTS = [*listing.SORTS, listing.RELEVANCE]
+SORTS = [*priority_queries.SORTS, priority_queries.RELEVANCE]
 FILTERS = ("municipality", "consultation", "sector", "status", "overdue", "sort")
 
 
@@ -63,13 +63,13 @@ def get_public_priority(priority_id: int) -> Priority | None:
     return priority if priority and can_view_priority(VISITOR, priority) else None
 
 
-def priority_filters(args) -> listing.Filters:
+def priority_filters(args) -> priority_queries.Filters:
     """The list's filters read by the HTML list's own parser; one it does not understand is a
     400 here, where a page would leave it out and say so."""
     args = MultiDict(args)
-    if args.get("sort") == listing.RELEVANCE and not args.get("q", "").strip():
+    if args.get("sort") == priority_queries.RELEVANCE and not args.get("q", "").strip():
         args.pop("sort")  # no query, nothing to rank: the default order
-    filters = listing.parse_filters(args)
+    filters = priority_queries.parse_filters(args)
     # A page takes an empty filter for no filter; an API call with one is a mistake.
     blank = [name for name in FILTERS if name in args and not args[name].strip()]
     errors = [_filter_error(name) for name in blank + filters.ignored]
@@ -85,14 +85,14 @@ def _filter_error(name: str) -> BadParameter:
     if name == "municipality":
         return unknown_municipality_error(name)
     if name == "consultation":
-        return whole_number_error(name, listing.MAX_ID)
+        return whole_number_error(name, priority_queries.MAX_ID)
     return one_of_error(name, {"overdue": ["1"], "sort": SORTS}.get(name, []))
 
 
-def priorities(filters: listing.Filters):
+def priorities(filters: priority_queries.Filters):
     """Public priorities matching the filters, in the HTML list's order; a query with no word
     long enough to search for matches nothing."""
-    stmt = listing.priority_list_query(filters, include_hidden=False)
+    stmt = priority_queries.priority_list_query(filters, include_hidden=False)
     if filters.q and not query_words(filters.q):
         stmt = stmt.where(false())
     return stmt
