@@ -130,6 +130,11 @@ def _priority_filters(slugs: list[str]) -> list[dict]:
             "1: only priorities whose first official answer is overdue.",
         ),
         spec.query(
+            "withdrawn",
+            {"type": "string", "enum": ["1"]},
+            "1: only the priorities their authors withdrew, which the list leaves out otherwise.",
+        ),
+        spec.query(
             "q",
             {"type": "string"},
             "Search titles, texts and comments (diacritics and Serbian script ignored). "

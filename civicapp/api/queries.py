@@ -17,13 +17,13 @@ from civicapp.extensions import db
 from civicapp.municipalities.models import Country, Municipality
 from civicapp.priorities import queries as priority_queries
 from civicapp.priorities.models import Priority, Sector, Status
-from civicapp.priorities.policies import can_view_priority
+from civicapp.priorities.policies import can_view_priority, listed_priorities
 from civicapp.search.services import query_words
 
 # The API is public: it shows what a visitor who is not signed in sees.
 VISITOR = AnonymousUserMixin()
 SORTS = [*priority_queries.SORTS, priority_queries.RELEVANCE]
-FILTERS = ("municipality", "consultation", "sector", "status", "overdue", "sort")
+FILTERS = ("municipality", "consultation", "sector", "status", "overdue", "withdrawn", "sort")
 
 
 def municipalities(country: Country | None):
@@ -44,7 +44,7 @@ def adopted_priority_ids(consultation_ids: list[int]) -> dict[int, list[int]]:
             .where(
                 Priority.consultation_id.in_(consultation_ids),
                 Priority.adopted_in_plan.is_(True),
-                Priority.is_hidden.is_(False),
+                listed_priorities(),
             )
             .order_by(Priority.id)
         )
@@ -86,13 +86,13 @@ def _filter_error(name: str) -> BadParameter:
         return unknown_municipality_error(name)
     if name == "consultation":
         return whole_number_error(name, priority_queries.MAX_ID)
-    return one_of_error(name, {"overdue": ["1"], "sort": SORTS}.get(name, []))
+    return one_of_error(name, {"overdue": ["1"], "withdrawn": ["1"], "sort": SORTS}.get(name, []))
 
 
 def priorities(filters: priority_queries.Filters):
     """Public priorities matching the filters, in the HTML list's order; a query with no word
     long enough to search for matches nothing."""
-    stmt = priority_queries.priority_list_query(filters, include_hidden=False)
+    stmt = priority_queries.priority_list_query(filters)
     if filters.q and not query_words(filters.q):
         stmt = stmt.where(false())
     return stmt

@@ -40,6 +40,7 @@ from civicapp.portfolio.services import (
     portfolio,
 )
 from civicapp.priorities.models import Priority
+from civicapp.priorities.policies import listed_priorities
 from civicapp.search.services import query_words
 from civicapp.sectors import Sector
 
@@ -135,7 +136,7 @@ def gathered(ids: list[int]) -> dict[int, Gathered]:
     links = (
         select(PriorityLink.initiative_id, Priority)
         .join(Priority, Priority.id == PriorityLink.priority_id)
-        .where(PriorityLink.initiative_id.in_(ids), Priority.is_hidden.is_(False))
+        .where(PriorityLink.initiative_id.in_(ids), listed_priorities())
         .order_by(PriorityLink.id)
     )
     for initiative_id, priority in db.session.execute(links):

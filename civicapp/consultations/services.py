@@ -16,12 +16,11 @@ from civicapp.extensions import db
 from civicapp.i18n import CONTENT_LANGUAGES, in_reader_script
 from civicapp.municipalities.models import Municipality
 from civicapp.priorities.models import Priority
+from civicapp.priorities.policies import listed_priorities
 from civicapp.text import render_markdown
 
 MAX_THRESHOLD = 100_000
 CURRENT_PHASES = (Phase.PROPOSALS, Phase.VOTING, Phase.CLOSED)
-# Priorities the public sees: not withdrawn by their author, not hidden by moderation.
-PUBLIC = (Priority.withdrawn_at.is_(None), Priority.is_hidden.is_(False))
 
 
 @dataclass
@@ -155,7 +154,9 @@ def _plan_priority_ids(consultation: Consultation, priority_ids: list[int]) -> s
 
 def plan_candidates(consultation: Consultation):
     """Ids of the priorities the plan may include: the consultation's public ones."""
-    return select(Priority.id).where(Priority.consultation_id == consultation.id, *PUBLIC)
+    return select(Priority.id).where(
+        Priority.consultation_id == consultation.id, listed_priorities()
+    )
 
 
 def _record(action: str, actor, consultation: Consultation, **details) -> None:
@@ -169,7 +170,7 @@ def visible_priorities(consultation: Consultation):
     """The consultation's public priorities: those in the plan first, then by support."""
     return (
         select(Priority)
-        .where(Priority.consultation_id == consultation.id, *PUBLIC)
+        .where(Priority.consultation_id == consultation.id, listed_priorities())
         .order_by(Priority.adopted_in_plan.desc(), Priority.support_count.desc(), Priority.id)
     )
 
@@ -199,7 +200,7 @@ def priority_counts(consultation_ids: list[int]) -> dict[int, int]:
         return {}
     stmt = (
         select(Priority.consultation_id, func.count())
-        .where(Priority.consultation_id.in_(consultation_ids), *PUBLIC)
+        .where(Priority.consultation_id.in_(consultation_ids), listed_priorities())
         .group_by(Priority.consultation_id)
     )
     return dict(db.session.execute(stmt).all())

@@ -69,15 +69,15 @@ def index():
     moderator = can_moderate_priorities(current_user)
     parts = cached_html(
         ("priorities.index", request.query_string, moderator),
-        lambda: _list_parts(page, moderator),
+        lambda: _list_parts(page),
     )
     return render_template("priorities/index.html", parts=parts)
 
 
-def _list_parts(page: int, moderator: bool) -> dict[str, str]:
+def _list_parts(page: int) -> dict[str, str]:
     """The list's title and content: they depend only on the query string and the role."""
     filters = queries.parse_filters(request.args)
-    found = queries.priority_page(filters, page, moderator)
+    found = queries.priority_page(filters, page, current_user)
     content = render_template(
         "priorities/_index.html", page=found, filters=filters, **_filter_options(filters)
     )
