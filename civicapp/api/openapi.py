@@ -1,5 +1,7 @@
 """The OpenAPI 3.0 document of the API, put together from its resources' declarations."""
 
+from functools import cache
+
 from civicapp.api import paging, spec
 from civicapp.api.fields import components
 from civicapp.api.resources import ALL as RESOURCES
@@ -30,4 +32,13 @@ def document(slugs: list[str]) -> dict:
         "tags": [{"name": resource.TAG} for resource in RESOURCES],
         "paths": paths,
         "components": {"schemas": components(*shapes) | {"Error": spec.ERROR}},
+    }
+
+
+@cache
+def query_names() -> dict[str, frozenset[str]]:
+    """The query parameters each path takes, as the document declares them."""
+    return {
+        route: frozenset(p["name"] for p in item["get"]["parameters"] if p["in"] == "query")
+        for route, item in document([])["paths"].items()
     }

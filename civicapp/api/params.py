@@ -5,6 +5,7 @@ import re
 from enum import StrEnum
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from civicapp.exceptions import DomainError
 from civicapp.municipalities.models import Municipality
@@ -16,10 +17,26 @@ MAX_PER_PAGE = 100
 MAX_PAGE = priority_queries.MAX_PAGE
 MAX_ID = priority_queries.MAX_ID
 ORGANISATION_SLUG = re.compile(r"[a-z0-9-]{1,80}")
+NAME_SHOWN = 40  # characters of an unknown parameter's name that its error repeats
 
 
 class BadParameter(DomainError):
     """A query string parameter the API does not understand; `field` names it."""
+
+
+def refuse_unknown(args, known: frozenset[str]) -> None:
+    """Refuse parameters the endpoint does not take, named in the order they were given."""
+    unknown = list(dict.fromkeys(name[:NAME_SHOWN] for name in args if name not in known))
+    if not unknown:
+        return
+    message = ngettext(
+        "The parameter %(names)s is not known here; this address takes: %(known)s.",
+        "The parameters %(names)s are not known here; this address takes: %(known)s.",
+        len(unknown),
+        names=", ".join(unknown),
+        known=", ".join(sorted(known)) or "-",
+    )
+    raise BadParameter(message, unknown[0])
 
 
 def whole_number_error(name: str, high: int, low: int = 1) -> BadParameter:

@@ -33,6 +33,17 @@ PRIORITY = "<int(max=2147483647):priority_id>"
 INITIATIVE = "<int(max=2147483647):initiative_id>"
 DONOR = "<int(max=2147483647):donor_id>"
 ORDERS = ("asc", "desc")
+# A rule's <converter(options):name> as OpenAPI writes it: {name}.
+RULE_PART = re.compile(r"<(?:[^<>]*:)?(\w+)>")
+
+
+@bp.before_request
+def refuse_unknown_parameters():
+    """Answer 400 to a parameter the OpenAPI document does not give for this address."""
+    rule = request.url_rule.rule.removeprefix(bp.url_prefix) if request.url_rule else ""
+    known = openapi.query_names().get(RULE_PART.sub(r"{\1}", rule))
+    if known is not None:
+        params.refuse_unknown(request.args, known)
 
 
 @bp.after_app_request
