@@ -1,26 +1,29 @@
-"""The open data endpoints: public, read-only, JSON (and one CSV file)."""
+"""The open data endpoints: public, read-only, JSON (and one CSV file).
+
+Each view reads its query string into plain values, asks its resource, and answers.
+"""
 
 import re
 
 from flask import Response, abort, request
 
-from civicapp.api import (
-    bp,
-    openapi,
-    params,
-    queries,
-    queries_cso,
-    serializers,
-    serializers_cso,
-    spreadsheet,
+from civicapp.api import bp, filters, openapi, paging, params, spreadsheet
+from civicapp.api.resources import (
+    accountability,
+    consultations,
+    donors,
+    initiatives,
+    municipalities,
+    organisations,
+    portfolio,
+    priorities,
 )
 from civicapp.consultations.models import Phase
-from civicapp.consultations.services import list_consultations, priority_counts
 from civicapp.core.errors import render_error
 from civicapp.db import utcnow
 from civicapp.municipalities.models import Country
 from civicapp.municipalities.services import get_municipality_by_slug
-from civicapp.responses import accountability
+from civicapp.responses.accountability import SORTS as LEAGUE_SORTS
 from civicapp.responses.queries import ratings, timeline
 
 SLUG = re.compile(r"[a-z0-9-]{1,64}")
@@ -30,6 +33,17 @@ PRIORITY = "<int(max=2147483647):priority_id>"
 INITIATIVE = "<int(max=2147483647):initiative_id>"
 DONOR = "<int(max=2147483647):donor_id>"
 ORDERS = ("asc", "desc")
+# A rule's <converter(options):name> as OpenAPI writes it: {name}.
+RULE_PART = re.compile(r"<(?:[^<>]*:)?(\w+)>")
+
+
+@bp.before_request
+def refuse_unknown_parameters():
+    """Answer 400 to a parameter the OpenAPI document does not give for this address."""
+    rule = request.url_rule.rule.removeprefix(bp.url_prefix) if request.url_rule else ""
+    known = openapi.query_names().get(RULE_PART.sub(r"{\1}", rule))
+    if known is not None:
+        params.refuse_unknown(request.args, known)
 
 
 @bp.after_app_request
@@ -52,52 +66,54 @@ def _municipality_or_404(slug: str):
     return get_municipality_by_slug(slug) or abort(404)
 
 
+def _page(stmt) -> paging.Page:
+    return paging.paginate(stmt, *params.page_args(request.args))
+
+
+def _envelope(page: paging.Page, data: list) -> dict:
+    return paging.envelope(page, data, request.args)
+
+
 @bp.get("/openapi.json")
 def openapi_document():
     """Describe the API in OpenAPI 3."""
-    return openapi.document(queries.municipality_slugs())
+    return openapi.document(municipalities.municipality_slugs())
 
 
-@bp.get("/municipalities")
-def municipalities():
+@bp.get("/municipalities", endpoint="municipalities")
+def municipalities_list():
     """List municipalities, optionally of one country."""
-    country = params.enum_arg("country", Country)
-    page = params.paginate(queries.municipalities(country))
-    return params.envelope(page, [serializers.municipality_json(m) for m in page.items])
+    country = params.enum_arg(request.args, "country", Country)
+    page = _page(municipalities.municipalities(country))
+    return _envelope(page, [municipalities.MUNICIPALITY.dump(m) for m in page.items])
 
 
 @bp.get("/municipalities/<slug>")
 def municipality(slug):
     """Show one municipality."""
-    return {"data": serializers.municipality_json(_municipality_or_404(slug))}
+    return {"data": municipalities.MUNICIPALITY.dump(_municipality_or_404(slug))}
 
 
-@bp.get("/consultations")
-def consultations():
+@bp.get("/consultations", endpoint="consultations")
+def consultations_list():
     """List consultations, newest first, optionally of one municipality or in one phase."""
-    municipality = params.municipality_arg()
-    phase = params.enum_arg("phase", Phase)
-    page = params.paginate(list_consultations(municipality, phase))
-    return params.envelope(page, _consultations_json(page.items))
-
-
-def _consultations_json(items) -> list[dict]:
-    ids = [consultation.id for consultation in items]
-    adopted, counts = queries.adopted_priority_ids(ids), priority_counts(ids)
-    return [serializers.consultation_json(c, adopted[c.id], counts.get(c.id, 0)) for c in items]
+    municipality = params.municipality_arg(request.args)
+    phase = params.enum_arg(request.args, "phase", Phase)
+    page = _page(consultations.consultations(municipality, phase))
+    return _envelope(page, consultations.consultations_json(page.items))
 
 
 @bp.get(f"/consultations/{CONSULTATION}")
 def consultation(consultation_id):
     """Show one consultation with the priorities its plan adopted."""
-    found = queries.get_consultation(consultation_id) or abort(404)
-    return {"data": _consultations_json([found])[0]}
+    found = consultations.get_consultation(consultation_id) or abort(404)
+    return {"data": consultations.consultations_json([found])[0]}
 
 
 @bp.get(f"/consultations/{CONSULTATION}/priorities.csv")
 def consultation_csv(consultation_id):
     """Download a consultation's priorities with their supports and statuses as CSV."""
-    found = queries.get_consultation(consultation_id) or abort(404)
+    found = consultations.get_consultation(consultation_id) or abort(404)
     disposition = f'attachment; filename="{spreadsheet.filename(found)}"'
     return Response(
         spreadsheet.priorities_csv(found),
@@ -106,115 +122,93 @@ def consultation_csv(consultation_id):
     )
 
 
-@bp.get("/priorities")
-def priorities():
+@bp.get("/priorities", endpoint="priorities")
+def priorities_list():
     """List public priorities with the filters and sorts of the HTML list."""
-    filters = queries.priority_filters(request.args)
-    page = params.paginate(queries.priorities(filters))
-    return params.envelope(page, [serializers.priority_json(p) for p in page.items])
+    page = _page(priorities.priorities(filters.priority_filters(request.args)))
+    return _envelope(page, [priorities.PRIORITY.dump(p) for p in page.items])
 
 
 @bp.get(f"/priorities/{PRIORITY}")
 def priority(priority_id):
     """Show one public priority."""
-    found = queries.get_public_priority(priority_id) or abort(404)
-    return {"data": serializers.priority_json(found)}
+    found = priorities.get_public_priority(priority_id) or abort(404)
+    return {"data": priorities.PRIORITY.dump(found)}
 
 
 @bp.get(f"/priorities/{PRIORITY}/answers")
 def answers(priority_id):
     """List a priority's official answers, oldest first: its public timeline."""
-    found = queries.get_public_priority(priority_id) or abort(404)
-    page = params.paginate_list(timeline(found))
+    found = priorities.get_public_priority(priority_id) or abort(404)
+    page = paging.paginate_list(timeline(found), *params.page_args(request.args))
     rated = ratings(found) if page.items else {}
-    return params.envelope(page, [serializers.answer_json(r, rated.get(r.id)) for r in page.items])
+    return _envelope(page, [priorities.answer_json(r, rated.get(r.id)) for r in page.items])
 
 
 @bp.get("/accountability")
 def accountability_league():
     """Compare every municipality's record of answering its citizens."""
-    key = params.choice_arg("sort", list(accountability.SORTS))
-    order = params.choice_arg("order", ORDERS)
-    figures = accountability.league_figures()
-    if key is None:
-        figures.sort(key=lambda f: f.municipality.slug, reverse=order == "desc")
-    else:
-        descending = order == "desc" if order else accountability.default_descending(key)
-        figures = accountability.sort_figures(figures, key, descending)
-    page = params.paginate_list(figures)
-    return params.envelope(page, [serializers.figures_json(f) for f in page.items])
+    key = params.choice_arg(request.args, "sort", list(LEAGUE_SORTS))
+    order = params.choice_arg(request.args, "order", ORDERS)
+    rows = accountability.league(key, order)
+    page = paging.paginate_list(rows, *params.page_args(request.args))
+    return _envelope(page, [accountability.FIGURES.dump(f) for f in page.items])
 
 
 @bp.get("/accountability/<slug>")
 def accountability_municipality(slug):
     """Show one municipality's accountability figures and its overdue priorities."""
     place = _municipality_or_404(slug)
-    now = utcnow()
-    data = serializers.figures_json(accountability.municipality_figures(place, now))
-    overdue = accountability.overdue_priorities(place, now)
-    data["overdue_priorities"] = [serializers.overdue_json(p) for p in overdue]
-    return {"data": data}
+    return {"data": accountability.municipality_json(place, utcnow())}
 
 
-@bp.get("/organisations")
-def organisations():
+@bp.get("/organisations", endpoint="organisations")
+def organisations_list():
     """List the organisations of the public directory, by name."""
-    page = params.paginate(queries_cso.organisations())
-    return params.envelope(page, _organisations_json(page.items))
-
-
-def _organisations_json(items) -> list[dict]:
-    counts = queries_cso.organisation_initiative_counts([o.id for o in items])
-    return [serializers_cso.organisation_json(o, counts[o.id]) for o in items]
+    page = _page(organisations.organisations(filters.organisation_filters(request.args)))
+    return _envelope(page, organisations.organisations_json(page.items))
 
 
 @bp.get("/organisations/<slug>")
 def organisation(slug):
     """Show one organisation of the public directory."""
-    found = params.ORGANISATION_SLUG.fullmatch(slug) and queries_cso.get_public_organisation(slug)
-    return {"data": _organisations_json([found or abort(404)])[0]}
+    found = organisations.get_public_organisation(slug) or abort(404)
+    return {"data": organisations.organisations_json([found])[0]}
 
 
-@bp.get("/initiatives")
-def initiatives():
+@bp.get("/initiatives", endpoint="initiatives")
+def initiatives_list():
     """List public initiatives with the filters of the HTML list, newest start first."""
-    page = params.paginate(queries_cso.initiatives())
-    return params.envelope(page, _initiatives_json(page.items))
-
-
-def _initiatives_json(items) -> list[dict]:
-    around = queries_cso.gathered([i.id for i in items])
-    return [serializers_cso.initiative_json(i, around[i.id]) for i in items]
+    slug = params.organisation_arg(request.args)
+    lead = organisations.get_public_organisation(slug) if slug else None
+    chosen = filters.initiative_filters(request.args, lead.id if lead else None)
+    page = _page(initiatives.initiatives(chosen, organisation_unknown=bool(slug) and not lead))
+    return _envelope(page, initiatives.initiatives_json(page.items))
 
 
 @bp.get(f"/initiatives/{INITIATIVE}")
 def initiative(initiative_id):
     """Show one public initiative."""
-    found = queries_cso.get_public_initiative(initiative_id) or abort(404)
-    return {"data": _initiatives_json([found])[0]}
+    found = initiatives.get_public_initiative(initiative_id) or abort(404)
+    return {"data": initiatives.initiatives_json([found])[0]}
 
 
-@bp.get("/donors")
-def donors():
+@bp.get("/donors", endpoint="donors")
+def donors_list():
     """List the donors of the registry with their programmes, by name."""
-    page = params.paginate(queries_cso.donors())
-    return params.envelope(page, _donors_json(page.items))
-
-
-def _donors_json(items) -> list[dict]:
-    counts = queries_cso.donor_initiative_counts([d.id for d in items])
-    return [serializers_cso.donor_json(d, counts[d.id]) for d in items]
+    page = _page(donors.donors())
+    return _envelope(page, donors.donors_json(page.items))
 
 
 @bp.get(f"/donors/{DONOR}")
 def donor(donor_id):
     """Show one donor with its programmes."""
-    found = queries_cso.get_donor(donor_id) or abort(404)
-    return {"data": _donors_json([found])[0]}
+    found = donors.get_donor(donor_id) or abort(404)
+    return {"data": donors.donors_json([found])[0]}
 
 
-@bp.get("/portfolio")
-def portfolio():
+@bp.get("/portfolio", endpoint="portfolio")
+def portfolio_figures():
     """Show money and initiatives per municipality, sector and donor over a period."""
-    figures, selection = queries_cso.portfolio_figures()
-    return {"data": serializers_cso.portfolio_json(figures, selection)}
+    chosen, selection = filters.portfolio_selection(request.args)
+    return {"data": portfolio.portfolio_json(portfolio.figures(chosen), selection)}

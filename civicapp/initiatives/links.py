@@ -18,13 +18,14 @@ from civicapp.initiatives.policies import (
 from civicapp.initiatives.records import Endorsement, PriorityLink
 from civicapp.initiatives.services import touch
 from civicapp.priorities.models import Priority
+from civicapp.priorities.policies import listed_priorities
 
 REFERENCE = re.compile(r"PRI-\d{4}-\d{5,}")
 CANDIDATES = 50
 
 
 def find_priority(reference: str | None, priority_id: int | None) -> Priority | None:
-    """A visible priority by its reference number (PRI-2026-00042) or its id."""
+    """A priority the public's lists show, by its reference number (PRI-2026-00042) or id."""
     if reference:
         reference = reference.strip().upper()
         if not REFERENCE.fullmatch(reference):
@@ -34,7 +35,7 @@ def find_priority(reference: str | None, priority_id: int | None) -> Priority | 
         stmt = select(Priority).where(Priority.id == priority_id)
     else:
         return None
-    return db.session.scalar(stmt.where(Priority.is_hidden.is_(False)))
+    return db.session.scalar(stmt.where(listed_priorities()))
 
 
 def link_priority(actor, initiative: Initiative, priority: Priority | None) -> None:
@@ -63,26 +64,30 @@ def unlink_priority(actor, initiative: Initiative, link: PriorityLink) -> None:
     db.session.commit()
 
 
-def linked_priorities(initiative: Initiative) -> list[PriorityLink]:
-    return list(
-        db.session.scalars(
-            select(PriorityLink)
-            .where(PriorityLink.initiative_id == initiative.id)
-            .options(selectinload(PriorityLink.priority))
-            .order_by(PriorityLink.id)
-        )
+def linked_priorities(initiative: Initiative, public: bool = False) -> list[PriorityLink]:
+    """The initiative's links to priorities; public: only to those the public's lists show."""
+    stmt = (
+        select(PriorityLink)
+        .where(PriorityLink.initiative_id == initiative.id)
+        .options(selectinload(PriorityLink.priority))
+        .order_by(PriorityLink.id)
     )
+    if public:
+        stmt = stmt.join(Priority, Priority.id == PriorityLink.priority_id).where(
+            listed_priorities()
+        )
+    return list(db.session.scalars(stmt))
 
 
 def candidate_priorities(initiative: Initiative) -> list[Priority]:
-    """Visible priorities of the initiative's municipalities, most supported first."""
+    """Listed priorities of the initiative's municipalities, most supported first."""
     in_area = select(initiative_municipalities.c.municipality_id).where(
         initiative_municipalities.c.initiative_id == initiative.id
     )
     return list(
         db.session.scalars(
             select(Priority)
-            .where(Priority.municipality_id.in_(in_area), Priority.is_hidden.is_(False))
+            .where(Priority.municipality_id.in_(in_area), listed_priorities())
             .order_by(Priority.support_count.desc(), Priority.id)
             .limit(CANDIDATES)
         )

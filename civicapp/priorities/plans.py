@@ -5,16 +5,14 @@ from sqlalchemy import func, select, update
 from civicapp.consultations.proposals import Proposals, register_proposals
 from civicapp.extensions import db
 from civicapp.priorities.models import Priority
-
-# Priorities the public sees: not withdrawn by their author, not hidden by moderation.
-PUBLIC = (Priority.withdrawn_at.is_(None), Priority.is_hidden.is_(False))
+from civicapp.priorities.policies import listed_priorities
 
 
 def visible_priorities(consultation):
     """The consultation's public priorities: those in the plan first, then by support."""
     return (
         select(Priority)
-        .where(Priority.consultation_id == consultation.id, *PUBLIC)
+        .where(Priority.consultation_id == consultation.id, listed_priorities())
         .order_by(Priority.adopted_in_plan.desc(), Priority.support_count.desc(), Priority.id)
     )
 
@@ -22,7 +20,9 @@ def visible_priorities(consultation):
 def plan_candidates(consultation, priority_ids: set[int]) -> set[int]:
     """Of the given priorities, those the plan may include: the consultation's public ones."""
     stmt = select(Priority.id).where(
-        Priority.consultation_id == consultation.id, Priority.id.in_(priority_ids), *PUBLIC
+        Priority.consultation_id == consultation.id,
+        Priority.id.in_(priority_ids),
+        listed_priorities(),
     )
     return set(db.session.scalars(stmt))
 
@@ -33,7 +33,7 @@ def priority_counts(consultation_ids: list[int]) -> dict[int, int]:
         return {}
     stmt = (
         select(Priority.consultation_id, func.count())
-        .where(Priority.consultation_id.in_(consultation_ids), *PUBLIC)
+        .where(Priority.consultation_id.in_(consultation_ids), listed_priorities())
         .group_by(Priority.consultation_id)
     )
     return dict(db.session.execute(stmt).all())

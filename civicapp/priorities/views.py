@@ -22,7 +22,7 @@ from civicapp.municipalities.services import (
     municipality_choices,
 )
 from civicapp.notifications.services import is_following
-from civicapp.priorities import bp, forms, listing, services
+from civicapp.priorities import bp, forms, queries, services
 from civicapp.priorities.models import Priority, Sector, Status
 from civicapp.priorities.pages import sections_context
 from civicapp.priorities.policies import (
@@ -42,7 +42,7 @@ REFERENCE = re.compile(r"PRI-\d{4}-\d{5,10}")
 
 def get_priority_or_404(priority_id: int) -> Priority:
     """The priority, or 404 when it does not exist or is hidden from this reader."""
-    if priority_id > listing.MAX_ID:
+    if priority_id > queries.MAX_ID:
         abort(404)
     priority = db.get_or_404(Priority, priority_id)
     if not can_view_priority(current_user, priority):
@@ -59,15 +59,15 @@ def index():
     moderator = can_moderate_priorities(current_user)
     parts = cached_html(
         ("priorities.index", request.query_string, moderator),
-        lambda: _list_parts(page, moderator),
+        lambda: _list_parts(page),
     )
     return render_template("priorities/index.html", parts=parts)
 
 
-def _list_parts(page: int, moderator: bool) -> dict[str, str]:
+def _list_parts(page: int) -> dict[str, str]:
     """The list's title and content: they depend only on the query string and the role."""
-    filters = listing.parse_filters(request.args)
-    found = listing.priority_page(filters, page, moderator)
+    filters = queries.parse_filters(request.args)
+    found = queries.priority_page(filters, page, current_user)
     content = render_template(
         "priorities/_index.html", page=found, filters=filters, **_filter_options(filters)
     )
@@ -78,7 +78,7 @@ def _list_parts(page: int, moderator: bool) -> dict[str, str]:
     return {"title": escape(title), "content": content}
 
 
-def _filter_options(filters: listing.Filters) -> dict:
+def _filter_options(filters: queries.Filters) -> dict:
     consultations = []
     if filters.municipality is not None:
         consultations = db.session.scalars(
@@ -87,11 +87,11 @@ def _filter_options(filters: listing.Filters) -> dict:
             .order_by(Consultation.created_at.desc())
         ).all()
     return dict(
-        municipalities=listing.municipality_options(),
+        municipalities=queries.municipality_options(),
         consultations=consultations,
         sectors=list(Sector),
         statuses=list(Status),
-        sorts={key: label for key, (label, _order) in listing.SORTS.items()},
+        sorts={key: label for key, (label, _order) in queries.SORTS.items()},
     )
 
 
@@ -132,10 +132,10 @@ def _fill_choices(form: forms.ProposeForm) -> None:
 
 
 def _preselect(form: forms.ProposeForm) -> None:
-    consultation_id = listing.positive_int(request.args.get("consultation"), listing.MAX_ID)
+    consultation_id = queries.positive_int(request.args.get("consultation"), queries.MAX_ID)
     consultation = db.session.get(Consultation, consultation_id) if consultation_id else None
     slug = request.args.get("municipality", "")
-    municipality = get_municipality_by_slug(slug) if listing.SLUG.fullmatch(slug) else None
+    municipality = get_municipality_by_slug(slug) if queries.SLUG.fullmatch(slug) else None
     if consultation is not None:
         form.consultation_id.data = consultation.id
         form.municipality_id.data = consultation.municipality_id

@@ -16,6 +16,7 @@ from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.municipalities.models import Municipality
 from civicapp.priorities.models import Priority, Status
+from civicapp.priorities.policies import listed_priorities
 
 P = Priority
 
@@ -69,8 +70,7 @@ def _owed():
     return and_(
         P.threshold_reached_at.is_not(None),
         P.due_at.is_not(None),
-        P.withdrawn_at.is_(None),
-        P.is_hidden.is_not(True),  # IS NOT: never pick the is_hidden index
+        listed_priorities(hidden_index=False),
     )
 
 

@@ -18,6 +18,7 @@ from civicapp.extensions import db
 from civicapp.i18n import latin_to_cyrillic
 from civicapp.municipalities.models import Municipality, StaffAssignment
 from civicapp.priorities.models import Priority, Status, Vote
+from civicapp.priorities.policies import listed_priorities
 from civicapp.responses import demo_notifications
 from civicapp.responses.demo_texts import (
     ANSWER_TEXTS,
@@ -97,8 +98,7 @@ def _due_candidates():
         .join(Municipality, Municipality.id == P.municipality_id)
         .outerjoin(Consultation, Consultation.id == P.consultation_id)
         .where(
-            P.withdrawn_at.is_(None),
-            P.is_hidden.is_(False),
+            listed_priorities(),
             P.first_answered_at.is_(None),
             or_(P.threshold_reached_at.is_not(None), P.support_count >= threshold),
         )

@@ -2,10 +2,12 @@
 
 from civicapp.authz import is_signed_in, is_staff, is_staff_of
 from civicapp.priorities.models import Status
+from civicapp.priorities.policies import can_list_priority
 
 
 def _is_live(priority) -> bool:
-    return priority is not None and not priority.is_withdrawn and not priority.is_hidden
+    """Neither withdrawn nor hidden: a priority the public's lists show."""
+    return priority is not None and can_list_priority(None, priority)
 
 
 def can_answer_priority(user, priority=None) -> bool:

@@ -12,6 +12,7 @@ from civicapp.i18n import current_locale
 from civicapp.municipalities.models import Municipality
 from civicapp.priorities.models import Priority, Sector, Status
 from civicapp.priorities.pages import priority_page_section
+from civicapp.priorities.policies import listed_priorities
 from civicapp.responses.models import Contest, Response, Satisfaction
 
 P = Priority
@@ -131,8 +132,7 @@ def inbox_statement(municipality_ids, filters: InboxFilters, now: datetime):
         select(P)
         .where(
             P.municipality_id.in_(municipality_ids),
-            P.withdrawn_at.is_(None),
-            P.is_hidden.is_not(True),  # IS NOT: never pick the is_hidden index
+            listed_priorities(hidden_index=False),
         )
         .options(selectinload(P.municipality), selectinload(P.consultation))
         .order_by(rank, P.due_at.asc().nulls_last(), P.support_count.desc(), P.id)

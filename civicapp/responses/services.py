@@ -17,6 +17,7 @@ from civicapp.exceptions import Conflict, DomainError, NotAllowed
 from civicapp.extensions import db
 from civicapp.i18n import language_label
 from civicapp.priorities.models import Priority, Status
+from civicapp.priorities.policies import listed_priorities
 from civicapp.priorities.services import has_supported
 from civicapp.responses.models import (
     BODY_MAX,
@@ -231,8 +232,7 @@ def _overdue_unnotified(now: datetime):
             Priority.due_at < now,
             Priority.first_answered_at.is_(None),
             Priority.overdue_notified_at.is_(None),
-            Priority.withdrawn_at.is_(None),
-            Priority.is_hidden.is_not(True),  # IS NOT: never pick the is_hidden index
+            listed_priorities(hidden_index=False),
         )
         .order_by(Priority.due_at, Priority.id)
     )

@@ -57,7 +57,7 @@ def build_civil_society(dataset, make_user, make_organisation, make_initiative):
 
 
 def _donors() -> dict:
-    from civicapp.initiatives.models import Donor, Programme
+    from civicapp.donors.models import Donor, Programme
 
     sida, usaid = Donor(name="Sida", country="SE"), Donor(name="USAID", country="US")
     unused = Donor(name="Quiet Fund", website="https://quiet.example.org")

@@ -170,14 +170,14 @@ def test_priorities_of_a_consultation(client, dataset):
 def test_priorities_in_the_html_lists_order(app, client, dataset, sort, first):
     from werkzeug.datastructures import MultiDict
 
-    from civicapp.priorities import listing
+    from civicapp.priorities import queries
 
     dataset.priorities["lights"].comment_count = 4
     db.session.commit()
     body = get_json(client, f"{API}/priorities?sort={sort}&q=i")
     with app.test_request_context():
-        filters = listing.parse_filters(MultiDict({"sort": sort}))
-        expected = [p.id for p in db.session.scalars(listing.priority_list_query(filters))]
+        filters = queries.parse_filters(MultiDict({"sort": sort}))
+        expected = [p.id for p in db.session.scalars(queries.priority_list_query(filters))]
     assert body["data"] == [] and expected  # "i" is too short to search for
     body = get_json(client, f"{API}/priorities?sort={sort}")
     assert ids(body) == expected

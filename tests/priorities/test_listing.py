@@ -258,8 +258,8 @@ def test_search_finds_every_priority_with_a_matching_comment(
 def test_a_page_lists_what_the_whole_query_lists_in_its_order(app_ctx, world, query):
     from werkzeug.datastructures import MultiDict
 
-    from civicapp.priorities import listing
+    from civicapp.priorities import queries
 
-    filters = listing.parse_filters(MultiDict([p.split("=") for p in query.split("&") if p]))
-    wanted = [p.id for p in db.session.scalars(listing.priority_list_query(filters))]
-    assert [p.id for p in listing.priority_page(filters, 1).items] == wanted
+    filters = queries.parse_filters(MultiDict([p.split("=") for p in query.split("&") if p]))
+    wanted = [p.id for p in db.session.scalars(queries.priority_list_query(filters))]
+    assert [p.id for p in queries.priority_page(filters, 1).items] == wanted

@@ -83,3 +83,38 @@ def test_policy_matrix(policy, table, role, state):
 def test_who_proposes_and_moderates(role, allowed):
     assert policies.can_propose_priority(user(role)) is allowed
     assert policies.can_moderate_priorities(user(role)) is (role == "moderator")
+
+
+@pytest.mark.parametrize("withdrawn", [False, True], ids=["current", "withdrawn filter"])
+@pytest.mark.parametrize("state", ("fresh", "withdrawn", "hidden", "hidden withdrawn"))
+@pytest.mark.parametrize("role", ROLES)
+def test_lists_show_withdrawn_priorities_only_when_asked(role, state, withdrawn):
+    item = priority("hidden" if "hidden" in state else "fresh")
+    if "withdrawn" in state:
+        item.withdrawn_at = utcnow()
+    expected = ("withdrawn" in state) == withdrawn and (
+        "hidden" not in state or role == "moderator"
+    )
+    assert policies.can_list_priority(user(role), item, withdrawn) is expected
+
+
+@pytest.mark.parametrize("withdrawn", [False, True])
+@pytest.mark.parametrize("role", ["anonymous", "citizen", "moderator"])
+def test_the_sql_criterion_agrees_with_the_policy(
+    make_municipality, make_priority, role, withdrawn
+):
+    from sqlalchemy import select
+
+    from civicapp.extensions import db
+
+    town = make_municipality("sofalia")
+    made = [
+        make_priority(town, is_hidden=hidden, withdrawn_at=gone)
+        for hidden in (False, True)
+        for gone in (None, utcnow())
+    ]
+    reader = user(role)
+    criterion = policies.listed_priorities(reader, withdrawn)
+    found = set(db.session.scalars(select(Priority.id).where(criterion)))
+    wanted = {p.id for p in made if policies.can_list_priority(reader, p, withdrawn)}
+    assert found == wanted and len(wanted) == (2 if role == "moderator" else 1)

@@ -80,7 +80,7 @@ def show_page(initiative, endorse_form=None):
     return render_template(
         "initiatives/show.html",
         initiative=initiative,
-        links=linked_priorities(initiative),
+        links=linked_priorities(initiative, public=True),
         endorsements=endorsements_of(initiative),
         endorse_form=endorse_form,
         updates=timeline(initiative),

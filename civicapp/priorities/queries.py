@@ -15,6 +15,7 @@ from civicapp.i18n import current_locale, normalize_search
 from civicapp.municipalities.models import Municipality
 from civicapp.municipalities.services import get_municipality_by_slug
 from civicapp.priorities.models import Priority, Sector, Status
+from civicapp.priorities.policies import listed_priorities
 from civicapp.priorities.subjects import COMMENT_SEARCH_KIND
 from civicapp.search.services import matches
 
@@ -42,6 +43,7 @@ class Filters:
     sector: Sector | None = None
     status: Status | None = None
     overdue: bool = False
+    withdrawn: bool = False
     q: str = ""
     sort: str = "supported"
     ignored: list[str] = field(default_factory=list)
@@ -59,12 +61,6 @@ def _enum(enum_cls, raw: str):
     return enum_cls(raw) if raw in {member.value for member in enum_cls} else None
 
 
-def parse_page(args) -> int | None:
-    """The page number asked for, 1 when absent, None when it is not a usable number."""
-    raw = args.get("page")
-    return 1 if raw in (None, "") else positive_int(raw, MAX_PAGE)
-
-
 def parse_filters(args) -> Filters:
     """Read the filters; a value that is not understood is left out and named in `ignored`."""
     filters = Filters(q=args.get("q", "", type=str).strip()[:200])
@@ -74,6 +70,7 @@ def parse_filters(args) -> Filters:
         "sector": lambda raw: _enum(Sector, raw),
         "status": lambda raw: _enum(Status, raw),
         "overdue": lambda raw: True if raw == "1" else None,
+        "withdrawn": lambda raw: True if raw == "1" else None,
     }
     targets = {"municipality": "municipality", "consultation": "consultation_id"}
     for name, read in readers.items():
@@ -112,19 +109,20 @@ def _name_key(name: str) -> str:
     return normalize_search(name)
 
 
-def priority_list_query(filters: Filters, include_hidden: bool = False) -> Select:
-    """Priorities matching the filters, in the asked order, with what a list row shows."""
-    return _filtered(_with_row_data(select(P)), filters, include_hidden)
+def priority_list_query(filters: Filters, reader=None) -> Select:
+    """Priorities the reader's lists show (no reader: the public's) matching the filters, in
+    the asked order, with what a list row shows."""
+    return _filtered(_with_row_data(select(P)), filters, reader)
 
 
-def priority_page(filters: Filters, page: int, include_hidden: bool = False):
+def priority_page(filters: Filters, page: int, reader=None):
     """One page of the list: the ids ranked by a query that reads only indexes, then the rows.
 
     Ranking whole rows made the database sort every match with its texts (thousands for a
     common word at scale); ids sort in a fraction of the time, and the page needs 20 rows.
     """
     found = db.paginate(
-        _filtered(select(P.id), filters, include_hidden),
+        _filtered(select(P.id), filters, reader),
         page=page,
         per_page=PER_PAGE,
         error_out=False,
@@ -141,10 +139,8 @@ def _with_row_data(stmt: Select) -> Select:
     return stmt.options(joinedload(P.municipality), joinedload(P.consultation))
 
 
-def _filtered(stmt: Select, filters: Filters, include_hidden: bool) -> Select:
-    if not include_hidden:
-        stmt = stmt.where(P.is_hidden.is_(False))
-    stmt = stmt.where(*_conditions(filters))
+def _filtered(stmt: Select, filters: Filters, reader) -> Select:
+    stmt = stmt.where(listed_priorities(reader, filters.withdrawn), *_conditions(filters))
     score = None
     if filters.q:
         stmt, score = _search(stmt, filters)
