@@ -1,8 +1,7 @@
 """Posting, editing and deleting comments; the thread context for target pages."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from jinja2 import pass_context
 
@@ -12,8 +11,9 @@ from civicapp.comments.models import Comment
 from civicapp.comments.policies import can_delete_comment, can_edit_comment, can_post_comment
 from civicapp.core.forms import ActionForm, form_error
 from civicapp.exceptions import DomainError
-from civicapp.extensions import db, limiter
+from civicapp.extensions import db
 from civicapp.moderation.policies import can_view_content
+from civicapp.security import limit_posts
 from civicapp.subjects import registry
 
 
@@ -57,17 +57,7 @@ def _find(thread, comment_id: int | None) -> Comment | None:
     return None
 
 
-def _poster_key() -> str:
-    if current_user.is_authenticated:
-        return f"user:{current_user.id}"
-    return get_remote_address()
-
-
-_rate_limited = limiter.limit(
-    lambda: current_app.config.get("RATELIMIT_COMMENT", "10 per minute"),
-    key_func=_poster_key,
-    methods=["POST"],
-)
+_rate_limited = limit_posts("RATELIMIT_COMMENT", "10 per minute")
 
 
 @bp.post("/<string:kind>/<int(max=2147483647):object_id>")

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from civicapp.authz import require
 from civicapp.core.forms import form_error
+from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import DomainError
 from civicapp.moderation import bp, forms, services
 from civicapp.moderation.models import EVENT_LABELS, Reason
@@ -14,14 +15,6 @@ from civicapp.moderation.policies import can_moderate, can_report_content, can_v
 from civicapp.subjects.registry import get_object, subject_types, type_named
 
 KIND = "<string(maxlength=32):kind>"
-MAX_PAGE = 100_000
-
-
-def _page() -> int:
-    page = request.args.get("page", 1, type=int)
-    if not 1 <= page <= MAX_PAGE:
-        abort(404)
-    return page
 
 
 def _get_content_or_404(kind: str, target_id: int):
@@ -39,12 +32,15 @@ def queue():
     kinds = subject_types()
     if show != "reported" and show not in kinds:
         abort(404)
+    number = page_number()
+    if number is None:
+        return bad_page()
     if show == "reported":
-        page, items = services.reported_queue(_page())
+        page, items = services.reported_queue(number)
         return render_template(
             "moderation/queue.html", page=page, items=items, show=show, kinds=kinds
         )
-    page = services.hidden_content(kinds[show], _page())
+    page = services.hidden_content(kinds[show], number)
     return render_template(
         "moderation/hidden.html",
         page=page,

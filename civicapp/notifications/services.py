@@ -17,7 +17,6 @@ from civicapp.notifications.models import EmailMode, Follow, Notification, Notif
 
 log = logging.getLogger(__name__)
 PER_PAGE = 20
-MAX_PAGE = 100_000
 
 
 # --- telling users ---------------------------------------------------------------------------
@@ -106,7 +105,6 @@ def notifications_page(user, page: int):
         .where(Notification.user_id == user.id)
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
-    page = min(max(page, 1), MAX_PAGE)
     pagination = db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
     attach_about(pagination.items)
     return pagination

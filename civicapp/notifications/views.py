@@ -1,12 +1,13 @@
 """Notification pages: the list, e-mail settings, the follow button and unsubscribe links."""
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
 from civicapp.authz import require
 from civicapp.core.forms import ActionForm
+from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import DomainError
 from civicapp.extensions import csrf, db
 from civicapp.notifications import bp, messages, services
@@ -42,7 +43,10 @@ def _unread_for_current_user() -> int:
 def index():
     """List the user's notifications, newest first."""
     require(can_view_notifications(current_user))
-    page = services.notifications_page(current_user, request.args.get("page", 1, type=int))
+    number = page_number()
+    if number is None:
+        return bad_page()
+    page = services.notifications_page(current_user, number)
     entries = [(n, messages.sentence(n)) for n in page.items]
     return render_template("notifications/index.html", page=page, entries=entries)
 

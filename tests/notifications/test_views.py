@@ -100,14 +100,22 @@ def test_mark_all_read_needs_the_csrf_token(client, login, priority, author):
     assert notifications_of(author)[0].read_at is None
 
 
-@pytest.mark.parametrize("page", ["2", "0", "-5", "abc", "99999999999999999999999", "<script>"])
-def test_any_page_number_is_served(client, login, priority, author, page):
+@pytest.mark.parametrize(
+    "page, status",
+    [("2", 200), ("0", 400), ("-5", 400), ("abc", 400), ("99999999999999999999999", 400)]
+    + [("<script>", 400)],
+)
+def test_a_page_number_is_served_or_refused_as_in_every_list(
+    client, login, priority, author, page, status
+):
     for _ in range(25):
         _notify(author, priority)
     login(author)
     response = client.get("/notifications/", query_string={"page": page})
-    assert response.status_code == 200
+    assert response.status_code == status
     assert "<script>" not in response.get_data(as_text=True)
+    if status == 400:
+        assert "There is no such page." in response.get_data(as_text=True)
 
 
 def test_the_page_costs_the_same_queries_for_few_or_many(
