@@ -107,7 +107,8 @@ def run_migrations_online():
                 if broken:
                     raise RuntimeError(f'migrations left broken foreign keys: {broken[:5]}')
         if sqlite:
-            connection.connection.dbapi_connection.execute('PRAGMA foreign_keys=ON')
+            # Never hand this connection back to the pool with its foreign keys off.
+            connection.invalidate()
 
 
 if context.is_offline_mode():
