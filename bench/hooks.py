@@ -138,9 +138,8 @@ def most_linked_initiative(app: Flask) -> int:
     from sqlalchemy import func, select
 
     from civicapp.extensions import db
-    from civicapp.initiatives.models import Initiative
+    from civicapp.initiatives.models import Initiative, PriorityLink
     from civicapp.initiatives.policies import can_view_initiative
-    from civicapp.initiatives.records import PriorityLink
 
     links = func.count(PriorityLink.id)
     ranked = (

@@ -29,16 +29,20 @@ from civicapp.initiatives.demo_data import (
 )
 from civicapp.initiatives.documents import DocumentKind, InitiativeDocument
 from civicapp.initiatives.models import (
+    Endorsement,
+    Event,
+    EventKind,
     FundingLine,
     Initiative,
     InitiativeSector,
     Partner,
     Party,
+    PriorityLink,
     Status,
+    Update,
     initiative_donors,
     initiative_municipalities,
 )
-from civicapp.initiatives.records import Endorsement, Event, EventKind, PriorityLink, Update
 from civicapp.initiatives.services import SEARCH_KIND
 from civicapp.municipalities.models import Municipality
 from civicapp.organisations.models import Membership, Organisation, organisation_municipalities

@@ -25,10 +25,10 @@ from civicapp.initiatives.models import (
     SUMMARY_MAX,
     TEXT_MAX,
     TITLE_MAX,
+    EventKind,
     Party,
     Status,
 )
-from civicapp.initiatives.records import EventKind
 from civicapp.municipalities.forms import CHOOSE_LISTED, CheckboxesField, DayField, OneMessage
 from civicapp.sectors import Sector
 from civicapp.uploads.forms import UploadField

@@ -9,13 +9,17 @@ from sqlalchemy.orm import selectinload
 
 from civicapp.exceptions import Conflict, DomainError, NotAllowed
 from civicapp.extensions import db
-from civicapp.initiatives.models import Initiative, initiative_municipalities
+from civicapp.initiatives.models import (
+    Endorsement,
+    Initiative,
+    PriorityLink,
+    initiative_municipalities,
+)
 from civicapp.initiatives.policies import (
     can_edit_initiative,
     can_endorse_initiative,
     endorsing_municipalities,
 )
-from civicapp.initiatives.records import Endorsement, PriorityLink
 from civicapp.initiatives.services import touch
 from civicapp.priorities.models import Priority
 from civicapp.priorities.policies import listed_priorities

@@ -11,9 +11,8 @@ from civicapp.db import utcnow
 from civicapp.exceptions import DomainError, NotAllowed
 from civicapp.extensions import db
 from civicapp.initiatives.documents import discard_documents
-from civicapp.initiatives.models import Initiative
+from civicapp.initiatives.models import Event, EventKind, Initiative, Update
 from civicapp.initiatives.policies import can_edit_initiative
-from civicapp.initiatives.records import Event, EventKind, Update
 from civicapp.initiatives.services import touch
 from civicapp.organisations.services import website_problem
 

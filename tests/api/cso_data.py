@@ -111,8 +111,7 @@ def _initiatives(made: CivilSociety, dataset, make) -> None:
 def _around_the_river(made: CivilSociety, dataset) -> None:
     """Partners, funding lines, linked priorities, an endorsement, updates and an event."""
     from civicapp.initiatives import links, services, timeline
-    from civicapp.initiatives.models import Party
-    from civicapp.initiatives.records import EventKind
+    from civicapp.initiatives.models import EventKind, Party
 
     river, member = made.initiatives["river"], made.member
     sida, town = made.donors["sida"], dataset.municipalities["pristina"]

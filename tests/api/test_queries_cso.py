@@ -8,7 +8,7 @@ import pytest
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.initiatives import models as i
-from civicapp.initiatives.records import Endorsement, Event, EventKind, PriorityLink, Update
+from civicapp.initiatives.models import Endorsement, Event, EventKind, PriorityLink, Update
 from civicapp.initiatives.services import SEARCH_KIND
 from civicapp.organisations.models import Kind, Organisation, OrganisationSector, Status
 from civicapp.search.services import index_document

@@ -26,8 +26,7 @@ def build(world) -> None:
 
     from civicapp.db import utcnow
     from civicapp.initiatives import documents, links, services, timeline
-    from civicapp.initiatives.models import Party, Status
-    from civicapp.initiatives.records import EventKind
+    from civicapp.initiatives.models import EventKind, Party, Status
     from civicapp.uploads import samples
     from tests.uploads.conftest import file_storage
 

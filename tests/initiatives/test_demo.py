@@ -10,8 +10,7 @@ from civicapp.extensions import db
 from civicapp.initiatives.demo import INITIATIVES_PER_SCALE, seed
 from civicapp.initiatives.demo_data import SHOWCASE
 from civicapp.initiatives.documents import InitiativeDocument
-from civicapp.initiatives.models import Initiative, Partner
-from civicapp.initiatives.records import Endorsement, Event, Update
+from civicapp.initiatives.models import Endorsement, Event, Initiative, Partner, Update
 from civicapp.municipalities.services import get_municipality_by_slug, load_municipalities
 from civicapp.organisations import demo as organisations
 from civicapp.search.services import search

@@ -17,8 +17,7 @@ from civicapp.initiatives.documents import (
     InitiativeDocument,
     attach_document,
 )
-from civicapp.initiatives.models import Status
-from civicapp.initiatives.records import EventKind
+from civicapp.initiatives.models import EventKind, Status
 from civicapp.organisations.models import MemberRole, Membership
 from civicapp.uploads import samples
 from civicapp.uploads.models import Upload

@@ -8,8 +8,15 @@ from sqlalchemy.exc import IntegrityError
 
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
-from civicapp.initiatives.models import FundingLine, Initiative, Partner, Party, Status
-from civicapp.initiatives.records import Endorsement, PriorityLink
+from civicapp.initiatives.models import (
+    Endorsement,
+    FundingLine,
+    Initiative,
+    Partner,
+    Party,
+    PriorityLink,
+    Status,
+)
 
 ALLOWED = {
     (Status.DRAFT, Status.PUBLISHED),

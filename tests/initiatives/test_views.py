@@ -9,8 +9,14 @@ from sqlalchemy import select
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.initiatives import timeline
-from civicapp.initiatives.models import Initiative, Status
-from civicapp.initiatives.records import Endorsement, Event, EventKind, PriorityLink
+from civicapp.initiatives.models import (
+    Endorsement,
+    Event,
+    EventKind,
+    Initiative,
+    PriorityLink,
+    Status,
+)
 from civicapp.organisations.models import Status as OrgStatus
 
 

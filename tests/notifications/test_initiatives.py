@@ -11,8 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from civicapp.db import utcnow
 from civicapp.extensions import db
 from civicapp.initiatives import timeline
-from civicapp.initiatives.models import Status
-from civicapp.initiatives.records import EventKind
+from civicapp.initiatives.models import EventKind, Status
 from civicapp.notifications import services
 from civicapp.notifications.models import EmailMode, Follow, NotificationSetting
 from civicapp.notifications.policies import can_follow_target

@@ -35,14 +35,17 @@ from civicapp.extensions import db
 from civicapp.i18n import CONTENT_LANGUAGES
 from civicapp.initiatives.models import (
     PUBLIC_STATUSES,
+    Endorsement,
+    Event,
     FundingLine,
     Initiative,
     Partner,
     Party,
+    PriorityLink,
+    Update,
 )
 from civicapp.initiatives.policies import can_view_initiative
 from civicapp.initiatives.queries import Filters, list_query
-from civicapp.initiatives.records import Endorsement, Event, PriorityLink, Update
 from civicapp.portfolio.services import YEAR_MAX, YEAR_MIN
 from civicapp.priorities.models import Priority
 from civicapp.priorities.policies import listed_priorities

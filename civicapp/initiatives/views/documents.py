@@ -8,7 +8,7 @@ from civicapp.core.forms import form_error
 from civicapp.exceptions import DomainError
 from civicapp.initiatives import bp, documents, forms
 from civicapp.initiatives.documents import DocumentDraft, DocumentKind, InitiativeDocument
-from civicapp.initiatives.records import Event, Update
+from civicapp.initiatives.models import Event, Update
 from civicapp.initiatives.timeline import schedule, timeline
 from civicapp.initiatives.views.common import editable_initiative, get_owned_or_404
 

@@ -10,13 +10,12 @@ from civicapp.authz import require
 from civicapp.core.forms import form_error
 from civicapp.exceptions import DomainError
 from civicapp.initiatives import bp, forms, links, services
-from civicapp.initiatives.models import TRANSITIONS, FundingLine, Partner, Status
+from civicapp.initiatives.models import TRANSITIONS, FundingLine, Partner, PriorityLink, Status
 from civicapp.initiatives.policies import (
     can_change_initiative_status,
     can_create_initiative,
     endorsing_municipalities,
 )
-from civicapp.initiatives.records import PriorityLink
 from civicapp.initiatives.views.common import (
     editable_initiative,
     get_initiative_or_404,

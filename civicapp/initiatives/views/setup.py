@@ -11,9 +11,8 @@ from sqlalchemy import select
 from civicapp.donors.services import list_donors
 from civicapp.extensions import db
 from civicapp.initiatives import forms, links
-from civicapp.initiatives.models import TRANSITIONS, Party
+from civicapp.initiatives.models import TRANSITIONS, EventKind, Party
 from civicapp.initiatives.policies import drafting_organisations
-from civicapp.initiatives.records import EventKind
 from civicapp.initiatives.services import FundingDraft, InitiativeDraft
 from civicapp.initiatives.timeline import EventDraft
 from civicapp.municipalities.services import list_municipalities

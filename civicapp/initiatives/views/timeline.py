@@ -8,7 +8,7 @@ from civicapp.core.forms import form_error
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError
 from civicapp.initiatives import bp, forms, timeline
-from civicapp.initiatives.records import Event, Update
+from civicapp.initiatives.models import Event, Update
 from civicapp.initiatives.views.common import editable_initiative, get_owned_or_404
 from civicapp.initiatives.views.setup import event_draft, event_form_data
 

@@ -300,12 +300,3 @@ class FundingLine(db.Model):
     programme = relationship(Programme)
     partner = relationship(Partner)
     municipality = relationship("Municipality")
-
-
-from civicapp.initiatives.records import (  # noqa: E402, F401  (tables registered with the models)
-    Endorsement,
-    Event,
-    EventKind,
-    PriorityLink,
-    Update,
-)
