@@ -6,6 +6,7 @@ from flask_login import current_user, login_required, login_user
 
 from civicapp.accounts import bp, forms, services
 from civicapp.accounts.views import _limit
+from civicapp.cache import never_cached
 from civicapp.core.forms import form_error
 from civicapp.exceptions import DomainError
 from civicapp.municipalities.services import municipality_choices
@@ -26,6 +27,7 @@ def forgot_password():
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 @_limit("RATELIMIT_RESET")
+@never_cached
 def reset_password(token):
     """Choose a new password from a reset link."""
     form = forms.ResetPasswordForm()
@@ -126,6 +128,7 @@ def change_email():
 
 
 @bp.get("/email/confirm/<token>")
+@never_cached
 def confirm_email_change(token):
     """Switch to the new e-mail address from the confirmation link."""
     try:
