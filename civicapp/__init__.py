@@ -54,6 +54,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_config(app, test_config)
     register_database(app)
     register_extensions(app)
+    register_routing(app)
     register_blueprints(app)
     register_request_hooks(app)
     register_caching(app)
@@ -120,6 +121,12 @@ def register_extensions(app: Flask) -> None:
     from civicapp.accounts.services import configure_login
 
     configure_login(login_manager)
+
+
+def register_routing(app: Flask) -> None:
+    from civicapp.routing import register_converters
+
+    register_converters(app)
 
 
 def register_blueprints(app: Flask) -> None:
