@@ -139,8 +139,9 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    from civicapp.security import refuse_nul_characters, set_security_headers
+    from civicapp.security import CheckedBodies, refuse_nul_characters, set_security_headers
 
+    app.wsgi_app = CheckedBodies(app.wsgi_app)
     app.before_request(refuse_nul_characters)
     app.after_request(set_security_headers)
 

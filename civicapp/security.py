@@ -1,6 +1,8 @@
-"""Security headers on every response and safe redirect targets."""
+"""Security headers on every response, safe redirect targets, and request bodies read safely."""
 
 from urllib.parse import urlsplit
+
+from werkzeug.exceptions import BadRequest
 
 CSP = "; ".join(
     [
@@ -69,3 +71,47 @@ def safe_next(target: str | None, fallback: str = "/") -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
     return target
+
+
+class CheckedBodies:
+    """WSGI middleware: a request body the server cannot read is the client's error, a 400."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        environ["wsgi.input"] = CheckedInput(environ["wsgi.input"])
+        return self.wsgi_app(environ, start_response)
+
+
+class CheckedInput:
+    """The server's wsgi.input, whose read errors (a chunk size of `ZZ`) raise BadRequest.
+
+    Servers raise their own types: werkzeug an OSError, gunicorn a ParseException that is no
+    OSError, and a read error that escaped would be a 500. Only the body is read here, so
+    whatever fails is the request's framing or its connection.
+    """
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def read(self, *args):
+        return self._checked(self._stream.read, *args)
+
+    def readline(self, *args):
+        return self._checked(self._stream.readline, *args)
+
+    def readlines(self, *args):
+        return self._checked(self._stream.readlines, *args)
+
+    def __iter__(self):
+        return iter(self.readline, b"")
+
+    @staticmethod
+    def _checked(method, *args):
+        try:
+            return method(*args)
+        except BadRequest:
+            raise
+        except Exception as error:  # any server's own framing error, see above
+            raise BadRequest() from error
