@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from civicapp.config import DefaultConfig, check_production, env_settings
+from civicapp.config import DefaultConfig, check_production, env_settings, trusted_hosts
 
 ROOT = Path(__file__).resolve().parent.parent
 # Feature packages, each with a blueprint `bp`; models, policies and demo seeders are found here.
@@ -78,6 +78,7 @@ def register_config(app: Flask, test_config: dict | None) -> None:
         app.config["SECRET_KEY"] = instance_secret(Path(app.instance_path) / "secret_key")
     if app.config.get("PRODUCTION"):
         app.config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     check_production(app.config)
 
 
@@ -139,9 +140,16 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    from civicapp.security import CheckedBodies, refuse_nul_characters, set_security_headers
+    from civicapp.security import (
+        CheckedBodies,
+        refuse_nul_characters,
+        refuse_untrusted_hosts,
+        set_security_headers,
+    )
 
     app.wsgi_app = CheckedBodies(app.wsgi_app)
+    # First of all hooks, the extensions' too: the others may need the request's host.
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_untrusted_hosts)
     app.before_request(refuse_nul_characters)
     app.after_request(set_security_headers)
 

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, SecurityError
 
 CSP = "; ".join(
     [
@@ -36,6 +36,22 @@ def set_security_headers(response):
         [(name, value) for name, value in SECURITY_HEADERS if name.lower() not in present]
     )
     return response
+
+
+def refuse_untrusted_hosts():
+    """Answer 400 to a request naming a host that is not in TRUSTED_HOSTS, before all else.
+
+    Flask finds it while routing but runs the before-request hooks first, with no way to
+    build a URL: no hook may serve a cached copy or render a page for such a request.
+    """
+    from flask import request
+    from flask_babel import gettext as _
+
+    if not isinstance(request.routing_exception, SecurityError):
+        return None
+    title = _("Bad request")
+    text = _("The request could not be understood. Please go back and try again.")
+    return f"{title}\n\n{text}\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def refuse_nul_characters():
