@@ -74,7 +74,7 @@ def report_content(actor: User, obj, reason: Reason, note: str | None = None) ->
     except IntegrityError:
         db.session.rollback()
         raise AlreadyReported() from None
-    if _hides_itself(obj) and _open_reports(obj) >= REPORTS_TO_HIDE:
+    if _can_auto_hide(obj) and _open_reports(obj) >= REPORTS_TO_HIDE:
         _auto_hide(obj)
     log.info("%s reported by user %s", audit_subject(obj), actor.id)
     db.session.commit()
@@ -135,7 +135,7 @@ def _decide(actor: User, obj, reason: str, hidden: bool, action: str) -> None:
     db.session.commit()
 
 
-def _hides_itself(obj) -> bool:
+def _can_auto_hide(obj) -> bool:
     # Reports on official content only reach the moderators' queue: a municipality's answer
     # stays up until a moderator decides.
     return not obj.is_hidden and not type_of(obj).is_official(obj)
