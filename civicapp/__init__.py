@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from civicapp.config import DefaultConfig, check_production, env_settings
+from civicapp.config import DefaultConfig, check_production, env_settings, trusted_hosts
 
 ROOT = Path(__file__).resolve().parent.parent
 # Feature packages, each with a blueprint `bp`; models, policies and demo seeders are found here.
@@ -55,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_config(app, test_config)
     register_database(app)
     register_extensions(app)
+    register_routing(app)
     register_blueprints(app)
     register_request_hooks(app)
     register_caching(app)
@@ -78,6 +79,7 @@ def register_config(app: Flask, test_config: dict | None) -> None:
         app.config["SECRET_KEY"] = instance_secret(Path(app.instance_path) / "secret_key")
     if app.config.get("PRODUCTION"):
         app.config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     check_production(app.config)
 
 
@@ -123,6 +125,12 @@ def register_extensions(app: Flask) -> None:
     configure_login(login_manager)
 
 
+def register_routing(app: Flask) -> None:
+    from civicapp.routing import register_converters
+
+    register_converters(app)
+
+
 def register_blueprints(app: Flask) -> None:
     # What features tell the shared machinery: their subject types and notification kinds.
     for _module in (*feature_modules("subjects"), *feature_modules("notices")):
@@ -133,8 +141,16 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    from civicapp.security import refuse_nul_characters, set_security_headers
+    from civicapp.security import (
+        CheckedBodies,
+        refuse_nul_characters,
+        refuse_untrusted_hosts,
+        set_security_headers,
+    )
 
+    app.wsgi_app = CheckedBodies(app.wsgi_app)
+    # First of all hooks, the extensions' too: the others may need the request's host.
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_untrusted_hosts)
     app.before_request(refuse_nul_characters)
     app.after_request(set_security_headers)
 

@@ -47,6 +47,12 @@ class DefaultConfig:
     RATELIMIT_VOTE = "30 per minute"
     RATELIMIT_COMMENT = "10 per minute"
 
+    # The public host and scheme of every link in mail (CIVICAPP_SERVER_NAME, required in
+    # production with CIVICAPP_PREFERRED_URL_SCHEME=https); requests for other hosts get 400.
+    SERVER_NAME: str | None = None
+    PREFERRED_URL_SCHEME = "http"
+    TRUSTED_HOSTS: list[str] | str | None = None  # None: SERVER_NAME and LOCAL_HOSTS
+
     MAIL_SENDER = "civicapp <no-reply@civicapp.local>"
     SMTP_HOST: str | None = None
     SMTP_PORT = 587
@@ -89,11 +95,25 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+LOCAL_HOSTS = ("localhost", "127.0.0.1")  # `make run` and `make dev`; any port
+
+
+def trusted_hosts(config) -> list[str]:
+    """The hosts requests may name: TRUSTED_HOSTS (a list, or names with commas) or defaults."""
+    hosts = config.get("TRUSTED_HOSTS")
+    if isinstance(hosts, str):
+        hosts = [host.strip() for host in hosts.split(",")]
+    hosts = [host for host in hosts or () if host]
+    if not hosts:
+        hosts = [*LOCAL_HOSTS, *filter(None, [config.get("SERVER_NAME")])]
+    return hosts
+
+
 WEAK_SECRETS = {"dev", "secret", "changeme", "change-me", "development"}
 
 
 def check_production(config) -> None:
-    """Refuse to start a production app with debug on or a weak secret key."""
+    """Refuse to start a production app with debug on, a weak secret key or no public host."""
     if not config.get("PRODUCTION"):
         return
     secret = config.get("SECRET_KEY") or ""
@@ -101,3 +121,8 @@ def check_production(config) -> None:
         raise RuntimeError("SECRET_KEY must be set to at least 32 random characters in production")
     if config.get("DEBUG"):
         raise RuntimeError("DEBUG must be off in production")
+    if not config.get("SERVER_NAME") or config.get("PREFERRED_URL_SCHEME") != "https":
+        raise RuntimeError(
+            "CIVICAPP_SERVER_NAME (the public host) and CIVICAPP_PREFERRED_URL_SCHEME=https "
+            "must be set in production: links in mail are built from them"
+        )

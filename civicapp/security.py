@@ -1,10 +1,11 @@
-"""Security headers on every response, safe redirect targets and rate limits on posts."""
+"""Security headers, safe redirect targets, request bodies read safely, limits on posts."""
 
 from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
+from werkzeug.exceptions import BadRequest, SecurityError
 
 from civicapp.extensions import limiter
 
@@ -40,6 +41,22 @@ def set_security_headers(response):
         [(name, value) for name, value in SECURITY_HEADERS if name.lower() not in present]
     )
     return response
+
+
+def refuse_untrusted_hosts():
+    """Answer 400 to a request naming a host that is not in TRUSTED_HOSTS, before all else.
+
+    Flask finds it while routing but runs the before-request hooks first, with no way to
+    build a URL: no hook may serve a cached copy or render a page for such a request.
+    """
+    from flask import request
+    from flask_babel import gettext as _
+
+    if not isinstance(request.routing_exception, SecurityError):
+        return None
+    title = _("Bad request")
+    text = _("The request could not be understood. Please go back and try again.")
+    return f"{title}\n\n{text}\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def refuse_nul_characters():
@@ -89,3 +106,47 @@ def limit_posts(setting: str, default: str | None = None):
     return limiter.limit(
         lambda: current_app.config.get(setting, default), key_func=person_key, methods=["POST"]
     )
+
+
+class CheckedBodies:
+    """WSGI middleware: a request body the server cannot read is the client's error, a 400."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        environ["wsgi.input"] = CheckedInput(environ["wsgi.input"])
+        return self.wsgi_app(environ, start_response)
+
+
+class CheckedInput:
+    """The server's wsgi.input, whose read errors (a chunk size of `ZZ`) raise BadRequest.
+
+    Servers raise their own types: werkzeug an OSError, gunicorn a ParseException that is no
+    OSError, and a read error that escaped would be a 500. Only the body is read here, so
+    whatever fails is the request's framing or its connection.
+    """
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def read(self, *args):
+        return self._checked(self._stream.read, *args)
+
+    def readline(self, *args):
+        return self._checked(self._stream.readline, *args)
+
+    def readlines(self, *args):
+        return self._checked(self._stream.readlines, *args)
+
+    def __iter__(self):
+        return iter(self.readline, b"")
+
+    @staticmethod
+    def _checked(method, *args):
+        try:
+            return method(*args)
+        except BadRequest:
+            raise
+        except Exception as error:  # any server's own framing error, see above
+            raise BadRequest() from error

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pyotp
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import bindparam, func, select
@@ -27,6 +27,7 @@ from civicapp.exceptions import DomainError, InvalidToken
 from civicapp.extensions import db
 from civicapp.i18n import LOCALES
 from civicapp.mail import send_mail
+from civicapp.routing import external_url
 
 log = logging.getLogger(__name__)
 TOTP_ISSUER = "civicapp"
@@ -93,7 +94,7 @@ def register_user(data: Registration) -> User | None:
             "account_exists",
             existing.locale,
             user=existing,
-            reset_url=url_for("accounts.forgot_password", _external=True),
+            reset_url=external_url("accounts.forgot_password"),
         )
         record_event("register.existing_email", target_user=existing)
         db.session.commit()
@@ -157,7 +158,7 @@ def _send_verification(user: User, address: str) -> None:
         "verify_email",
         user.locale,
         user=user,
-        url=url_for(endpoint, token=token, _external=True),
+        url=external_url(endpoint, token=token),
     )
 
 
@@ -293,7 +294,7 @@ def request_password_reset(email: str) -> None:
         "reset_password",
         user.locale,
         user=user,
-        url=url_for("accounts.reset_password", token=token, _external=True),
+        url=external_url("accounts.reset_password", token=token),
     )
     record_event("password.reset_requested", target_user=user)
     db.session.commit()

@@ -4,7 +4,8 @@
 - store.py: where copies live, a bounded LRU per worker in front of Redis when configured;
 - fragments.py: pieces of pages that every reader sees alike, kept for one generation;
 - pages.py: whole pages for visitors who are not signed in, kept for one generation.
-Features call this package (cached_html, keep_private, invalidate); it imports no feature.
+Features call this package (cached_html, keep_private, invalidate, never_cached); it imports
+no feature.
 """
 
 from flask import Flask
@@ -17,7 +18,7 @@ from civicapp.cache.generation import (
     latest_generation,
     watch_writes,
 )
-from civicapp.cache.pages import serve_cached_page, store_page
+from civicapp.cache.pages import never_cached, serve_cached_page, store_page
 from civicapp.cache.store import cache_seconds, store
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "invalidate",
     "keep_private",
     "latest_generation",
+    "never_cached",
     "store",
 ]
 

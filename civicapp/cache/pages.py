@@ -4,10 +4,13 @@ A GET by a visitor with no session state of their own (no sign-in, no flashed me
 answered from a copy keyed by host, path, query string and locale, valid for one content
 generation. The only per-visitor part such a page may hold is a form's CSRF token (the
 sign-in form): the copy keeps a placeholder and each visitor gets their own token.
-A view keeps its answer out with `Cache-Control: no-store` or `private`.
+A view keeps its answer out with `Cache-Control: no-store` or `private`, or with
+`@never_cached` (pages reached with a mailed token, whose answer changes once it is used).
 """
 
-from flask import Response, current_app, g, request, session
+from functools import wraps
+
+from flask import Response, current_app, g, make_response, request, session
 from flask.globals import request_ctx
 from flask_wtf.csrf import generate_csrf
 
@@ -24,6 +27,19 @@ TOKEN_HOLE = CSRF_HOLE.encode()
 # What a page's address is made of, as the server received it (Host: for external links).
 KEY_ENVIRON = ("wsgi.url_scheme", "HTTP_HOST", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING")
 _KEY = "_page_cache_key"
+
+
+def never_cached(view):
+    """Keep a view's answers out of the page cache, and out of browsers' and proxies' caches."""
+
+    @wraps(view)
+    def uncached_view(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        response.cache_control.no_store = True
+        return response
+
+    uncached_view.never_cached = True
+    return uncached_view
 
 
 def _anonymous_request() -> bool:

@@ -28,6 +28,7 @@ register(
         title=_title,
         municipality_ids=_municipalities,
         set_hidden=set_comment_hidden,
+        is_official=lambda comment: comment.is_official,
         wording=Wording(
             hidden=lambda title: _(
                 "Your comment on “%(title)s” is hidden until a moderator reviews it.", title=title

@@ -38,8 +38,8 @@ def can_create_initiative(user, organisation=None) -> bool:
 
 
 def can_edit_initiative(user, initiative) -> bool:
-    """Members of the lead organisation edit its initiatives while it is not suspended."""
-    return can_draft_for_organisation(user, initiative.organisation)
+    """Members of the lead organisation edit its initiatives: not while suspended or hidden."""
+    return not initiative.is_hidden and can_draft_for_organisation(user, initiative.organisation)
 
 
 def can_change_initiative_status(user, initiative) -> bool:

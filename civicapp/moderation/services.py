@@ -1,4 +1,4 @@
-"""Report content, hide it after three reports, and let moderators decide with a reason."""
+"""Report content, hide it after three reports (unless official), and let moderators decide."""
 
 import logging
 from dataclasses import dataclass, field
@@ -57,7 +57,7 @@ class QueueItem:
 
 
 def report_content(actor: User, obj, reason: Reason, note: str | None = None) -> Report:
-    """Record the actor's report; the third from distinct users hides the content."""
+    """Record the actor's report; the third from distinct users hides unofficial content."""
     if not can_report_content(actor, obj):
         raise NotAllowed(_("You cannot report this."))
     db.session.refresh(obj, with_for_update=True)  # one report at a time per piece of content
@@ -75,7 +75,7 @@ def report_content(actor: User, obj, reason: Reason, note: str | None = None) ->
     except IntegrityError:
         db.session.rollback()
         raise AlreadyReported() from None
-    if not obj.is_hidden and _open_reports(obj) >= REPORTS_TO_HIDE:
+    if _can_auto_hide(obj) and _open_reports(obj) >= REPORTS_TO_HIDE:
         _auto_hide(obj)
     log.info("%s reported by user %s", audit_subject(obj), actor.id)
     db.session.commit()
@@ -134,6 +134,12 @@ def _decide(actor: User, obj, reason: str, hidden: bool, action: str) -> None:
         signal.send(obj, actor=actor, reason=reason)
     log.info("%s: %s by user %s", action, audit_subject(obj), actor.id)
     db.session.commit()
+
+
+def _can_auto_hide(obj) -> bool:
+    # Reports on official content only reach the moderators' queue: a municipality's answer
+    # stays up until a moderator decides.
+    return not obj.is_hidden and not type_of(obj).is_official(obj)
 
 
 def _auto_hide(obj) -> None:

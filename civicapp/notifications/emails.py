@@ -4,7 +4,7 @@ import logging
 from datetime import datetime, timedelta
 from itertools import groupby
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadData, URLSafeSerializer
@@ -21,6 +21,7 @@ from civicapp.mail import deliver_mail
 from civicapp.notifications import messages
 from civicapp.notifications.kinds import kind_order
 from civicapp.notifications.models import EmailMode, Notification, NotificationSetting
+from civicapp.routing import external_url
 
 log = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "civicapp.notifications.unsubscribe"
@@ -53,7 +54,7 @@ def user_from_unsubscribe_token(token: str) -> User:
 
 def unsubscribe_headers(token: str) -> dict:
     """List-Unsubscribe headers: mail clients POST to the URL with no session (RFC 8058)."""
-    url = url_for("notifications.unsubscribe_one_click", token=token, _external=True)
+    url = external_url("notifications.unsubscribe_one_click", token=token)
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
@@ -88,8 +89,8 @@ def _context(user: User, notifications: list[Notification], token: str) -> dict:
         "items": items,
         "groups": groups,
         "total": len(items),
-        "settings_url": url_for("notifications.settings", _external=True),
-        "unsubscribe_url": url_for("notifications.unsubscribe", token=token, _external=True),
+        "settings_url": external_url("notifications.settings"),
+        "unsubscribe_url": external_url("notifications.unsubscribe", token=token),
     }
 
 

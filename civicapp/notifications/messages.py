@@ -4,6 +4,7 @@ from flask import url_for
 
 from civicapp.notifications.kinds import kind_named
 from civicapp.notifications.models import Notification
+from civicapp.routing import public_url
 from civicapp.subjects.registry import objects_of, type_of
 
 
@@ -27,11 +28,13 @@ def sentence(notification: Notification) -> str:
 
 
 def link(notification: Notification, external: bool = False) -> str:
-    """The page the notification is about."""
+    """The page the notification is about (for mail: on the public host)."""
     about = notification.about
     if about is not None:
-        return type_of(about).url(about, _external=external)
-    return url_for("notifications.index", _external=external)
+        path = type_of(about).url(about, _external=False)
+    else:
+        path = url_for("notifications.index", _external=False)
+    return public_url(path) if external else path
 
 
 def group_heading(kind: str, count: int) -> str:

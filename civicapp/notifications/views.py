@@ -6,6 +6,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from civicapp.authz import require
+from civicapp.cache import never_cached
 from civicapp.core.forms import ActionForm
 from civicapp.core.paging import bad_page, page_number
 from civicapp.exceptions import DomainError
@@ -120,6 +121,7 @@ def follow(kind, object_id):
 
 
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+@never_cached
 def unsubscribe(token):
     """Confirm, then turn off notification e-mails from a mail's link (no sign-in needed)."""
     try:
@@ -137,6 +139,7 @@ def unsubscribe(token):
 
 @bp.post("/unsubscribe/<token>/one-click")
 @csrf.exempt
+@never_cached
 def unsubscribe_one_click(token):
     """Turn off notification e-mails when a mail client POSTs the List-Unsubscribe URL."""
     # Exempt from CSRF by design: RFC 8058 clients POST with no session, so no CSRF token can
@@ -150,6 +153,7 @@ def unsubscribe_one_click(token):
 
 
 @bp.get("/unsubscribe/<token>/one-click")
+@never_cached
 def unsubscribe_one_click_page(token):
     """Send a browser that opened the List-Unsubscribe URL to the confirmation page."""
     return redirect(url_for("notifications.unsubscribe", token=token))

@@ -9,7 +9,7 @@ import hashlib
 import logging
 from datetime import timedelta
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import func, select
@@ -38,6 +38,7 @@ from civicapp.organisations.policies import (
     is_member_of,
 )
 from civicapp.organisations.services import subject_of
+from civicapp.routing import external_url
 
 log = logging.getLogger(__name__)
 TOKEN_SALT = "civicapp.organisation-invitation"
@@ -161,7 +162,7 @@ def invite_member(actor, organisation: Organisation, email: str, role: MemberRol
         name=organisation.name_and_language(locale)[0],
         role=invitation.role,
         days=INVITATION_DAYS,
-        url=url_for("organisations.invitation", token=invitation_token(invitation), _external=True),
+        url=external_url("organisations.invitation", token=invitation_token(invitation)),
     )
     record_event(
         "organisation.member_invited",

@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +33,7 @@ from civicapp.organisations.policies import (
     can_register_organisation,
     can_verify_organisation,
 )
+from civicapp.routing import external_url
 from civicapp.search.services import index_document
 from civicapp.sectors import Sector
 from civicapp.text import render_markdown
@@ -318,7 +318,7 @@ def _decide(actor, organisation: Organisation, status: Status, note: str) -> Non
 
 def _mail_admins(organisation: Organisation, template: str, **context) -> None:
     """Tell each admin of the organisation, in their own language."""
-    url = url_for("organisations.show", slug=organisation.slug, _external=True)
+    url = external_url("organisations.show", slug=organisation.slug)
     for membership in admins_of(organisation):
         user = membership.user
         send_mail(

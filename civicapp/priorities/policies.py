@@ -45,10 +45,11 @@ def listed_priorities(
 
 
 def can_edit_priority(user, priority) -> bool:
-    """The author edits until the first support or the first official answer."""
+    """The author edits until the first support or answer, and not while moderators hide it."""
     return (
         _is_author(user, priority)
         and not priority.is_withdrawn
+        and not priority.is_hidden
         and priority.support_count == 0
         and priority.first_answered_at is None
     )

@@ -122,12 +122,15 @@ def edit_priority(actor, priority: Priority, draft: PriorityDraft) -> None:
             Priority.support_count == 0,
             Priority.first_answered_at.is_(None),
             Priority.withdrawn_at.is_(None),
+            Priority.is_hidden.is_(False),  # moderated content is frozen until restored
         )
         .values(**content, updated_at=utcnow())
         .execution_options(**NO_SYNC)
     )
     if result.rowcount != 1:
         db.session.rollback()
+        if priority.is_hidden:
+            raise NotAllowed(_("This priority can no longer be edited."))
         raise Conflict(
             _("This priority received support or an answer and can no longer be edited.")
         )

@@ -39,6 +39,11 @@ def own_municipality(obj) -> list[int]:
     return list(ids) if ids is not None else [obj.municipality_id]
 
 
+def never_official(obj) -> bool:
+    """An `is_official` for types that hold no official content."""
+    return False
+
+
 @dataclass(frozen=True)
 class Wording:
     """What moderation tells an author about their object: callables of title (and reason)."""
@@ -72,6 +77,8 @@ class SubjectType:
     following: Following | None = None  # None: not followed
     # Hide or show for moderation; returns whether it changed (default: set is_hidden).
     set_hidden: Callable[[Any, bool], bool] | None = None
+    # Official content (staff speaking for a municipality) is never hidden by reports alone.
+    is_official: Callable[[Any], bool] = never_official
 
 
 _TYPES: dict[str, SubjectType] = {}

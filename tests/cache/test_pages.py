@@ -221,9 +221,31 @@ def test_a_page_reached_with_a_mailed_token_shows_its_change_at_once(visitor, ma
 
     path = f"/notifications/unsubscribe/{unsubscribe_token(make_user().id)}"
     assert "Stop all notification e-mails" in page(visitor.get(path))
-    page(visitor.get(path))  # the copy, kept with a hole for the form's token
+    page(visitor.get(path))  # never a copy: the page changes once its token is used
     form = page(visitor.get(path))
     token = TOKEN.search(form).group(1)
     assert visitor.post(path, data={"csrf_token": token}, csrf=False).status_code == 302
     page(visitor.get(path))  # shows (and so takes) the flashed message
     assert "This account receives no notification e-mails." in page(visitor.get(path))
+
+
+def test_a_used_reset_link_shows_no_form_to_the_next_visitor(visitor, reader, make_user):
+    from civicapp.accounts.services import make_token
+
+    path = f"/auth/reset/{make_token(make_user(), 'reset')}"
+    for _ in range(2):  # the second time would be the copy
+        form = page(visitor.get(path))
+    assert "Choose a new password" in form
+    token = TOKEN.search(form).group(1)
+    data = {"csrf_token": token, "password": "a brand new long passphrase"}
+    assert visitor.post(path, data=data, csrf=False).status_code == 302
+    used = reader.get(path)
+    assert used.status_code == 400 and "Choose a new password" not in used.get_data(as_text=True)
+    assert "Link not valid" in used.get_data(as_text=True)
+
+
+def test_every_page_reached_with_a_token_is_kept_out_of_the_cache(cached_app):
+    for rule in cached_app.url_map.iter_rules():
+        if "token" in rule.arguments:
+            view = cached_app.view_functions[rule.endpoint]
+            assert getattr(view, "never_cached", False), rule.rule

@@ -104,12 +104,16 @@ def test_unexpected_error_is_a_plain_500(app, database_url, tmp_path):
     assert "secret internals" not in response.get_data(as_text=True)
 
 
-def test_production_refuses_weak_secret_and_debug():
+def test_production_refuses_weak_secret_debug_and_no_public_host():
+    public = {"SERVER_NAME": "civicapp.example", "PREFERRED_URL_SCHEME": "https"}
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
-        check_production({"PRODUCTION": True, "SECRET_KEY": "dev"})
+        check_production({"PRODUCTION": True, "SECRET_KEY": "dev", **public})
     with pytest.raises(RuntimeError, match="DEBUG"):
-        check_production({"PRODUCTION": True, "SECRET_KEY": "x" * 40, "DEBUG": True})
-    check_production({"PRODUCTION": True, "SECRET_KEY": "x" * 40})
+        check_production({"PRODUCTION": True, "SECRET_KEY": "x" * 40, "DEBUG": True, **public})
+    for missing in ({"SERVER_NAME": None}, {"PREFERRED_URL_SCHEME": "http"}):
+        with pytest.raises(RuntimeError, match="CIVICAPP_SERVER_NAME"):
+            check_production({"PRODUCTION": True, "SECRET_KEY": "x" * 40, **public, **missing})
+    check_production({"PRODUCTION": True, "SECRET_KEY": "x" * 40, **public})
 
 
 def test_home_page_shows_counts_in_the_reader_language(client, app_ctx):

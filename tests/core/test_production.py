@@ -7,7 +7,9 @@ from tests.conftest import TEST_PASSWORD, make_test_app
 
 def test_production_cookies_are_secure_httponly_samesite(app, database_url, tmp_path, make_user):
     user = make_user()
-    prod = make_test_app(database_url, tmp_path, PRODUCTION=True, TESTING=False)
+    prod = make_test_app(
+        database_url, tmp_path, PRODUCTION=True, TESTING=False, PREFERRED_URL_SCHEME="https"
+    )
     client = prod.test_client()
     client.post(
         "/auth/login", data={"email": user.email, "password": TEST_PASSWORD, "remember": "y"}

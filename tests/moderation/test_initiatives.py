@@ -120,6 +120,19 @@ def test_a_hidden_initiative_leaves_the_list_and_its_page_but_for_moderators_and
         assert "hidden while moderators review it" in page
 
 
+def test_a_hidden_initiative_is_frozen_for_its_members_until_restored(
+    client, login, venture, moderator
+):
+    url = f"/initiatives/{venture.initiative.id}/edit"
+    services.hide_content(moderator, venture.initiative, "Personal data in the summary")
+    login(venture.member)
+    assert client.get(url).status_code == 403
+    assert client.post(url, data={"title": "Rewritten while hidden"}).status_code == 403
+    assert db.session.get(Initiative, venture.initiative.id).title == "Green Ulpiana"
+    services.restore_content(moderator, venture.initiative, "Fixed")
+    assert client.get(url).status_code == 200
+
+
 def test_moderators_review_hide_and_restore_an_initiative(client, login, place, venture, moderator):
     services.report_content(place.other, venture.initiative, Reason.SPAM, "An advert")
     login(moderator)

@@ -44,6 +44,20 @@ def test_three_distinct_reports_hide_a_comment_pending_review(place, post, make_
     assert signals == [("hidden", comment, {"actor": None, "reason": None})]
 
 
+def test_reports_on_an_official_comment_go_to_moderators_without_hiding_it(
+    client, place, post, make_user, signals
+):
+    answer = post(place.staff, place.priority, "The municipality will clean it in May.")
+    assert answer.is_official
+    report_by([make_user() for _ in range(4)], answer)
+    assert not answer.is_hidden and comment_count(place.priority) == 1
+    assert not signals and not events()
+    _pagination, [item] = services.reported_queue(page=1)
+    assert item.content == answer and len(item.reports) == 4
+    shown = client.get(f"/priorities/{place.priority.id}").get_data(as_text=True)
+    assert "The municipality will clean it in May." in shown
+
+
 def test_one_user_reporting_three_times_hides_nothing(place, post):
     comment = post(place.other, place.priority)
     services.report_content(place.author, comment, Reason.ABUSE)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from civicapp.db import utcnow
+from civicapp.exceptions import NotAllowed
 from civicapp.extensions import db
 from civicapp.initiatives import timeline
 from civicapp.initiatives.models import EventKind, Status
@@ -72,11 +73,12 @@ def test_a_new_event_reaches_followers_with_its_date(app, place, venture):
     assert mail["subject"].endswith(": “Tree care workshop”")
 
 
-def test_a_hidden_initiative_announces_nothing(app, place, venture):
+def test_a_hidden_initiative_takes_no_update_and_announces_nothing(app, place, venture):
     follow(place.other, venture.initiative)
     venture.initiative.is_hidden = True
     db.session.commit()
-    post_update(venture)
+    with pytest.raises(NotAllowed):  # frozen until a moderator restores it
+        post_update(venture)
     assert notification_count() == 0
 
 

@@ -48,7 +48,7 @@ def expect(table, role, state):
     return state in allowed or "*" in allowed
 
 
-EDIT = {"author": {"fresh", "hidden", "final", "consulting"}}
+EDIT = {"author": {"fresh", "final", "consulting"}}
 WITHDRAW = {"author": {"fresh", "supported", "answered", "hidden", "final", "consulting"}}
 OPEN_VOTING = {"fresh", "supported", "answered"}
 SUPPORT = {role: OPEN_VOTING for role in ("author", "citizen", "moderator")}

@@ -112,6 +112,27 @@ def test_edit_loses_against_a_support_given_meanwhile(make_user, make_municipali
     assert fresh(priority).title == "Repair the road to Laplje Selo"
 
 
+def test_edit_loses_against_a_moderator_hiding_meanwhile(
+    make_user, make_municipality, propose, draft
+):
+    author = make_user()
+    priority = propose(author, make_municipality())
+    stale = db.session.get(Priority, priority.id)
+    db.session.refresh(stale)
+    db.session.expunge(stale)
+    db.session.rollback()  # let go of SQLite's write lock: the moderator writes next
+    with db.engine.begin() as moderators_connection:
+        moderators_connection.execute(
+            text("UPDATE priorities SET is_hidden = :hidden WHERE id = :id"),
+            {"hidden": True, "id": priority.id},
+        )
+    db.session.add(stale)
+    assert not stale.is_hidden
+    with pytest.raises(NotAllowed):
+        services.edit_priority(author, stale, draft(title="Rewritten while hidden"))
+    assert fresh(priority).title == "Repair the road to Laplje Selo"
+
+
 def test_edit_is_closed_after_an_official_answer(make_user, make_municipality, propose, draft):
     author = make_user()
     priority = propose(author, make_municipality())

@@ -266,6 +266,19 @@ def test_author_edits_until_the_first_support(
     assert client.post(f"{url}/edit", data=FORM | {"title": "Too late now"}).status_code == 403
 
 
+def test_author_cannot_rewrite_a_priority_a_moderator_hid(
+    client, login, make_user, make_municipality, make_priority
+):
+    author = make_user()
+    priority = make_priority(make_municipality(), author, is_hidden=True)
+    login(author)
+    url = f"/priorities/{priority.id}"
+    assert "/edit" not in page(client.get(url))
+    assert client.get(f"{url}/edit").status_code == 403
+    assert client.post(f"{url}/edit", data=FORM).status_code == 403
+    assert only_priority().title == "Clean the river banks in Sofalia"
+
+
 def test_author_withdraws_and_the_priority_stays_marked(
     client, login, make_user, make_municipality, make_priority
 ):

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
 from civicapp.accounts import bp, forms, services
+from civicapp.cache import never_cached
 from civicapp.core.forms import form_error
 from civicapp.exceptions import DomainError
 from civicapp.municipalities.services import municipality_choices
@@ -26,6 +27,7 @@ def forgot_password():
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 @limit_posts("RATELIMIT_RESET")
+@never_cached
 def reset_password(token):
     """Choose a new password from a reset link."""
     form = forms.ResetPasswordForm()
@@ -126,6 +128,7 @@ def change_email():
 
 
 @bp.get("/email/confirm/<token>")
+@never_cached
 def confirm_email_change(token):
     """Switch to the new e-mail address from the confirmation link."""
     try:

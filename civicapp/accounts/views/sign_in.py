@@ -11,6 +11,7 @@ from civicapp.accounts import bp, forms, services
 from civicapp.accounts.models import User
 from civicapp.accounts.policies import can_disable_two_factor
 from civicapp.authz import require
+from civicapp.cache import never_cached
 from civicapp.core.forms import ActionForm, form_error
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
@@ -50,6 +51,7 @@ def register():
 
 
 @bp.get("/verify/<token>")
+@never_cached
 def verify_email(token):
     """Confirm an e-mail address from the link in the verification mail."""
     try:

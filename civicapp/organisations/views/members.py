@@ -6,6 +6,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from civicapp.authz import require
+from civicapp.cache import never_cached
 from civicapp.core.forms import ActionForm, form_error
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
@@ -161,6 +162,7 @@ def leave(slug):
 
 
 @bp.get("/invitations/<token>")
+@never_cached
 def invitation(token):
     """Show an invitation and, to the invited account, the button that accepts it."""
     try:
@@ -171,6 +173,7 @@ def invitation(token):
 
 
 @bp.post("/invitations/<token>")
+@never_cached
 @login_required
 def accept(token):
     """Accept an invitation and join the organisation."""
