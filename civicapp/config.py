@@ -41,6 +41,10 @@ class DefaultConfig:
     CACHE_MAX_PAGE_BYTES = 1024 * 1024  # a larger page is not copied
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
+    # When the shared store (Redis) is unreachable, each worker counts in memory (and
+    # Flask-Limiter logs it) until the store answers again: a limit never fails a request.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
     RATELIMIT_LOGIN = "10 per minute;50 per hour"
     RATELIMIT_REGISTER = "5 per minute;30 per hour"
     RATELIMIT_RESET = "5 per minute;20 per hour"

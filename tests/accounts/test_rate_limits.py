@@ -55,3 +55,14 @@ def test_workers_share_one_count_through_redis(app, database_url, tmp_path):
     finally:
         connection.flushdb()
         connection.close()
+
+
+def test_with_redis_unreachable_sign_in_still_works_and_is_still_limited(
+    app, database_url, tmp_path, caplog
+):
+    """Issue 14, finding 4: the limiter's store down once made every limited POST a 500."""
+    down = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
+    client = limited_app(database_url, tmp_path, RATELIMIT_STORAGE_URI=down).test_client()
+    codes = attempts(client, "/auth/login", {"email": "a@example.org", "password": "x" * 12}, 5)
+    assert codes == [400, 400, 400, 429, 429]  # counted in memory meanwhile
+    assert "fall" in caplog.text.lower()  # and said loudly in the log
