@@ -31,6 +31,7 @@ LAYERS = (
             "civicapp.i18n_catalogs",
             "civicapp.jobs",
             "civicapp.mail",
+            "civicapp.routing",
             "civicapp.sectors",
             "civicapp.security",
             "civicapp.signals",

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from civicapp.db import utcnow
+from civicapp.donors.models import Donor, Programme
 from civicapp.extensions import db
 from civicapp.initiatives import models as i
 from civicapp.initiatives.models import Endorsement, Event, EventKind, PriorityLink, Update
@@ -66,7 +67,7 @@ class Grower:
             municipalities=[self.town],
             sector_rows=[OrganisationSector(sector=Sector.HEALTH)],
         )
-        donor = i.Donor(name=f"Donor {n}", programmes=[i.Programme(name="Main")])
+        donor = Donor(name=f"Donor {n}", programmes=[Programme(name="Main")])
         db.session.add_all([organisation, donor])
         db.session.flush()
         index_document("organisation", organisation.id, organisation.search_text)

@@ -7,7 +7,6 @@ import pytest
 
 from civicapp.mail import outbox_messages
 from tests.conftest import TEST_PASSWORD, make_test_app
-from tests.organisations.conftest import make_organisation  # noqa: F401
 
 PUBLIC = "https://civicapp.test/"
 LINK = re.compile(r"https?://[^\s<>]+")
