@@ -6,13 +6,14 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from civicapp.audit.services import record_event
 from civicapp.db import utcnow
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.i18n import ANSWER_LANGUAGES, localized, normalize_search
-from civicapp.municipalities.models import Country, Municipality
+from civicapp.municipalities.models import Country, Municipality, StaffAssignment
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "municipalities.csv"
 COLUMNS = (
@@ -175,3 +176,14 @@ def _official_languages(municipality: Municipality, codes: list[str]) -> str:
     kept = [code for code in municipality.official_language_codes if code in chosen]
     added = [code for code in ANSWER_LANGUAGES if code in chosen and code not in kept]
     return ",".join(kept + added)
+
+
+def staff_of(municipality: Municipality) -> list:
+    """The municipality's active staff members, by name (its page lists them)."""
+    assignments = db.session.scalars(
+        select(StaffAssignment)
+        .where(StaffAssignment.municipality_id == municipality.id)
+        .options(joinedload(StaffAssignment.user))
+    )
+    people = [a.user for a in assignments if not a.user.is_disabled]
+    return sorted(people, key=lambda person: person.display_name)

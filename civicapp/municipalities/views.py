@@ -3,17 +3,14 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from civicapp.accounts.models import User
 from civicapp.authz import require
 from civicapp.core.home import home_section
 from civicapp.exceptions import DomainError
 from civicapp.extensions import db
 from civicapp.municipalities import bp
 from civicapp.municipalities.forms import SettingsForm
-from civicapp.municipalities.models import Country, Municipality, StaffAssignment
+from civicapp.municipalities.models import Country, Municipality
 from civicapp.municipalities.policies import (
     can_change_municipality_settings,
     can_view_municipality_settings,
@@ -24,6 +21,7 @@ from civicapp.municipalities.services import (
     count_by_country,
     get_municipality_by_slug,
     list_municipalities,
+    staff_of,
 )
 
 
@@ -52,13 +50,7 @@ def index():
 def show(slug):
     """Show one municipality with its staff."""
     municipality = get_municipality_by_slug(slug[:64]) or abort(404)
-    staff = db.session.scalars(
-        select(User)
-        .join(StaffAssignment, StaffAssignment.user_id == User.id)
-        .where(StaffAssignment.municipality_id == municipality.id, User.is_disabled.is_(False))
-        .options(selectinload(User.staff_assignments))
-        .order_by(User.display_name)
-    ).all()
+    staff = staff_of(municipality)
     return render_template("municipalities/show.html", municipality=municipality, staff=staff)
 
 
