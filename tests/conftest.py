@@ -155,12 +155,17 @@ class CSRFClient(FlaskClient):
         return super().post(*args, **kwargs)
 
 
-@pytest.fixture
-def client(app):
-    """A visitor reading English, so assertions can quote the source strings."""
+def english_client(app) -> FlaskClient:
+    """A client of the app reading English, so assertions can quote the source strings."""
     client = app.test_client()
     client.set_cookie("civicapp_locale", "en", domain="civicapp.test")
     return client
+
+
+@pytest.fixture
+def client(app):
+    """A visitor reading English."""
+    return english_client(app)
 
 
 @pytest.fixture

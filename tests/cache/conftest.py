@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import update
 
 from civicapp.extensions import db
-from tests.conftest import make_test_app
+from tests.conftest import english_client, make_test_app
 from tests.helpers import count_statements
 
 
@@ -25,17 +25,13 @@ def cached_app(app, database_url, tmp_path):
 @pytest.fixture
 def visitor(cached_app):
     """A visitor of the cached app reading English, with no session yet."""
-    client = cached_app.test_client()
-    client.set_cookie("civicapp_locale", "en", domain="civicapp.test")
-    return client
+    return english_client(cached_app)
 
 
 @pytest.fixture
 def reader(cached_app):
     """Another client of the cached app, to sign in or to be a second visitor."""
-    client = cached_app.test_client()
-    client.set_cookie("civicapp_locale", "en", domain="civicapp.test")
-    return client
+    return english_client(cached_app)
 
 
 @pytest.fixture
